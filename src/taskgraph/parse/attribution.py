@@ -14,9 +14,9 @@ from taskgraph.parse.vocabulary import (
     ROLE_LABELS,
 )
 
-# The opening bracket of an attribution, directly followed by a role label:
-# "（牵头领导：丁卫东；牵头单位：县发展改革局；责任单位：…）" (Shen County 2024, task 1).
-ATTRIBUTION_START = re.compile(r"[（(〔【\[]\s*(?=" + ROLE_LABEL.pattern + ")")
+# Brackets that can hold an attribution: "（牵头领导：丁卫东；牵头单位：县发展改革局；…）"
+# (Shen County 2024, task 1); square and 〔〕 brackets when unit names have round ones.
+ATTRIBUTION_OPENERS = "（(〔【["
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,39 @@ def find_attribution(paragraph: str) -> Attribution | None:
     >>> [(f.role.value, [w.text for w in f.names]) for f in a.fields]
     [('lead_leader', ['丁卫东']), ('lead_unit', ['县财政局'])]
     """
-    match = None
-    for m in ATTRIBUTION_START.finditer(paragraph):
-        match = m  # the last labelled bracket is the attribution; earlier ones are task text
-        if _closing(paragraph, m.start()) is None:
-            break
-    if match is None:
+    found = None
+    depth = 0
+    for i, ch in enumerate(paragraph):
+        if ch in OPENERS:
+            if depth == 0 and ch in ATTRIBUTION_OPENERS:
+                end = _closing(paragraph, i)
+                content = paragraph[i + 1 : (end - 1) if end else len(paragraph)]
+                if _top_level_label(content):
+                    found = i  # the last labelled bracket is the attribution; earlier ones are text
+                if end is None:
+                    break
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+    if found is None:
         return None
-    start = match.start()
+    start = found
     end = _closing(paragraph, start)
     content = paragraph[start + 1 : (end - 1) if end else len(paragraph)]
     fields, unlabelled = parse_fields(content)
     return Attribution(start, end, content, fields, unlabelled)
+
+
+def _top_level_label(content: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(content):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ROLE_LABEL.match(content, i):
+            return True
+    return False
 
 
 def parse_fields(content: str) -> tuple[tuple[Field, ...], str]:

@@ -82,6 +82,7 @@ def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> 
         attribution = find_attribution(paragraph)
         task_fields: list[tuple[Role, list[Written]]] = []
         written_attribution = None
+        complete = attribution is not None and attribution.end is not None
         if attribution is None:
             body = paragraph
             warnings.append(Warning("no-attribution", f"task {number} has no attribution", start, number))
@@ -138,18 +139,20 @@ def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> 
             merged.extend(names)
             for i, w in enumerate(names):
                 occurrences.append(Occurrence(key_task, start, role, base + i, w))
-        drafts.append((number, section, subsection, _WHITESPACE.sub("", body), start, written_attribution))
+        drafts.append(
+            (number, section, subsection, _WHITESPACE.sub("", body), start, written_attribution, complete)
+        )
 
     resolution = resolve(occurrences, fields)
     warnings.extend(resolution.warnings)
     tasks = []
-    for index, (number, sec, sub, body, start, written) in enumerate(drafts):
+    for index, (number, sec, sub, body, start, written, complete) in enumerate(drafts):
         assignments = []
         for role in Role:
             for i, _ in enumerate(fields.get((index, role), [])):
                 assignments.append(Assignment(role, resolution.parties[(index, role, i)]))
         task = Task(number, sec, sub, body, tuple(assignments), start, written)
-        if written is not None and not task.lead_units:
+        if complete and not task.lead_units:
             warnings.append(Warning("no-lead-unit", f"task {number} names no lead unit", start, number))
         tasks.append(task)
 

@@ -31,16 +31,31 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.01
 
 
+def _plausible(text: str) -> float:
+    """The share of characters a Chinese plan is made of: CJK, ASCII, CJK punctuation, spaces."""
+    sample = text[:4096]
+    good = sum(
+        1
+        for ch in sample
+        if " " <= ch <= "~" or ch in "\n\r\t" or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f"
+    )
+    return good / max(1, len(sample))
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    # UTF-16 text of CJK and ASCII has NULs in one byte position of most ASCII characters.
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    half = max(1, len(data) // 2)
-    if odd > half * 0.2 and even < half * 0.05:
-        return "utf-16-le"
-    if even > half * 0.2 and odd < half * 0.05:
-        return "utf-16-be"
-    return None
+    # UTF-16 without BOM: the byte order whose decoding looks like a plan wins.
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    best, score = None, 0.9
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            value = _plausible(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+        if value > score:
+            best, score = encoding, value
+    return best
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:

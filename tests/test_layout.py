@@ -1,0 +1,45 @@
+"""The parts of a plan: notice, issuer, date, publication note, title, headings, cc, printing line."""
+
+from __future__ import annotations
+
+from taskgraph.parse.layout import chinese_number, parse_date
+
+
+def test_notice_is_not_sections(plan):
+    """The notice's numbered requirements (一、统一思想认识…) are not plan sections."""
+    assert [s.title for s in plan.sections] == ["一、主要预期目标", "二、2024 年主要工作任务", "三、切实加强政府自身建设"]
+    assert plan.notice.startswith("一、统一思想认识，提高政治站位。")
+    assert plan.notice.endswith("确保全年各项目标任务圆满完成。")
+
+
+def test_title_spans_two_lines(plan):
+    """The title broken over two lines is joined."""
+    assert plan.title == "2024年县政府工作报告重点工作任务责任分工方案"
+
+
+def test_printing_line(plan):
+    """The printing line gives the issuing office and the print date; the cc list is split."""
+    assert plan.issued_by_office == "莘县人民政府办公室"
+    assert plan.printed == "2024-01-20"
+    assert plan.cc[0] == "县委有关部门" and plan.cc[-1] == "县人武部"
+
+
+def test_last_task_stops_at_cc(plan):
+    """Task 92's text ends at its attribution; the cc list is not part of it."""
+    assert "抄送" not in plan.tasks[-1].text
+    assert plan.tasks[-1].responsible_units[-1].name == "县属开发区管委会"
+
+
+def test_subsections(plan):
+    """Subsections (一)…(七) sit under section 二."""
+    assert len(plan.sections[1].subsections) == 7
+    assert plan.tasks[3].subsection == "（一）聚焦重点项目，持续厚植发展动能"
+    assert plan.tasks[87].subsection is None
+
+
+def test_dates_and_numbers():
+    """Dates in digits or Chinese numerals become ISO 8601."""
+    assert parse_date("2024年1月20日") == "2024-01-20"
+    assert parse_date("二〇二三年十二月三十一日") == "2023-12-31"
+    assert parse_date("2024年13月1日") is None
+    assert chinese_number("九十九") == 99

@@ -1,0 +1,82 @@
+"""One test per name resolution rule of the gold's 'about' field."""
+
+from __future__ import annotations
+
+from taskgraph.model import Kind
+from taskgraph.parse import parse_plan
+
+
+def _plan(*attributions: str):
+    body = "\n".join(f"{i}.任务{i}。（{a}）" for i, a in enumerate(attributions, start=1))
+    return parse_plan("一、目标\n" + body)
+
+
+def test_second_nameplate():
+    """'县财政局〔县国资局〕' is one organisation, canonical 县财政局, both names kept."""
+    plan = _plan("牵头单位：县财政局〔县国资局〕")
+    party = plan.tasks[0].lead_units[0]
+    assert (party.name, party.as_written, party.kind) == ("县财政局", "县财政局〔县国资局〕", Kind.UNIT)
+    assert dict(plan.aliases) == {"县国资局": "县财政局"}
+
+
+def test_name_written_only_by_second_nameplate():
+    """'县乡村振兴局' alone resolves to the organisation that carries it, defined before or after."""
+    plan = _plan("牵头单位：县乡村振兴局", "牵头单位：县农业农村局〔县乡村振兴局〕")
+    assert [t.lead_units[0].name for t in plan.tasks] == ["县农业农村局", "县农业农村局"]
+    assert plan.tasks[0].lead_units[0].as_written == "县乡村振兴局"
+
+
+def test_abbreviation_defines_group():
+    """'〔以下简称X〕' defines group X of the 、-joined run ending at the defining unit."""
+    plan = _plan(
+        "牵头单位：县财政局；责任单位：各镇人民政府〔街道办事处〕，甲管委会、乙中心、丙管委会〔以下简称开发区〕",
+        "牵头单位：县财政局；责任单位：开发区",
+    )
+    assert dict((g.name, g.members) for g in plan.groups) == {"开发区": ("甲管委会", "乙中心", "丙管委会")}
+    defining = plan.tasks[0].responsible_units[-1]
+    assert defining.name == "丙管委会" and defining.kind is Kind.UNIT
+    assert plan.tasks[1].responsible_units[0].kind is Kind.GROUP
+
+
+def test_collective_units_kept_whole():
+    """Collective names keep their bracket and their own kind."""
+    plan = _plan("牵头单位：县财政局；责任单位：县政府有关部门〔单位〕，各镇人民政府〔街道办事处〕")
+    units = plan.tasks[0].responsible_units
+    assert [(u.name, u.kind) for u in units] == [
+        ("县政府有关部门〔单位〕", Kind.COLLECTIVE),
+        ("各镇人民政府〔街道办事处〕", Kind.COLLECTIVE),
+    ]
+    assert plan.aliases == ()
+
+
+def test_collective_leader():
+    """'县政府各位县长' is a collective leader, not a person."""
+    plan = _plan("牵头领导：县政府各位县长；牵头单位：县政府办公室")
+    assert plan.tasks[0].lead_leaders[0].kind is Kind.COLLECTIVE
+
+
+def test_duplication_typo_corrected():
+    """'县县民政局' becomes 县民政局 and the written form is kept."""
+    plan = _plan("牵头单位：县县民政局")
+    party = plan.tasks[0].lead_units[0]
+    assert (party.name, party.as_written) == ("县民政局", "县县民政局")
+    assert dict(plan.typos) == {"县县民政局": "县民政局"}
+
+
+def test_brackets_respected_when_splitting():
+    """Separators inside brackets do not split a name."""
+    plan = _plan("牵头单位：县发改局（粮食局、物价局）、县财政局")
+    assert [u.as_written for u in plan.tasks[0].lead_units] == ["县发改局（粮食局、物价局）", "县财政局"]
+
+
+def test_role_vocabulary_and_halfwidth():
+    """责任领导 / 配合单位 / 协办单位 labels and half-width punctuation are understood."""
+    plan = parse_plan(
+        "一、目标\n1.甲。(责任领导:张三;牵头单位:县财政局;配合单位:县审计局,县税务局)\n"
+        "2.乙。（分管领导：李四；牵头单位：县商务局；协办单位：县统计局）"
+    )
+    first, second = plan.tasks
+    assert [p.name for p in first.lead_leaders] == ["张三"]
+    assert [p.name for p in first.cooperating_units] == ["县审计局", "县税务局"]
+    assert [p.name for p in second.lead_leaders] == ["李四"]
+    assert [p.name for p in second.cooperating_units] == ["县统计局"]

@@ -1,0 +1,64 @@
+"""Encodings are detected without the user saying so; unreadable files are clear errors."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from taskgraph.errors import InputError
+from taskgraph.parse import read_plan
+from taskgraph.parse.reading import decode_bytes, read_text
+
+
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [("gb18030", "gb18030"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+     ("utf-8-sig", "utf-8-sig"), ("utf-8", "utf-8")],
+)
+def test_plan_in_other_encodings(tmp_path, plan_text, plan, encoding, expected):
+    """The plan saved as GB18030, UTF-16 (with and without BOM) or UTF-8 with BOM parses the same."""
+    path = tmp_path / "plan.txt"
+    path.write_bytes(plan_text.encode(encoding))
+    other = read_plan(path)
+    assert other.encoding == expected
+    assert other.tasks == plan.tasks
+    assert len(other.tasks) == 92
+
+
+def test_gbk_is_read_as_gb18030(tmp_path, plan_text):
+    """GBK is a subset of GB18030, so a GBK file is read too."""
+    path = tmp_path / "plan.txt"
+    path.write_bytes(plan_text.encode("gbk"))
+    assert len(read_plan(path).tasks) == 92
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"  \n\n \t", "empty"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "binary"),
+        (b"\x80\xff" * 50, "cannot decode"),
+    ],
+)
+def test_unreadable_bytes(data, message):
+    """Empty, binary and undecodable bytes raise InputError saying which."""
+    with pytest.raises(InputError, match=message):
+        decode_bytes(data, "x.txt")
+
+
+def test_missing_and_directory(tmp_path):
+    """A missing path and a directory are InputErrors that name the path."""
+    with pytest.raises(InputError, match="no such file") as err:
+        read_text(tmp_path / "nope.txt")
+    assert "nope.txt" in str(err.value)
+    with pytest.raises(InputError, match="directory"):
+        read_text(tmp_path)
+
+
+def test_bom_removed():
+    """A UTF-8 BOM does not end up in the text."""
+    text, encoding = decode_bytes(codecs.BOM_UTF8 + "一、目标".encode())
+    assert text == "一、目标" and encoding == "utf-8-sig"
