@@ -1,0 +1,16 @@
+"""Files shipped inside the package (ontology, shapes, queries, font), read with importlib."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def package_file(*parts: str) -> Path:
+    """Path of a file shipped in the package, e.g. ``package_file("ontology", "shapes.ttl")``."""
+    ref = resources.files("taskgraph").joinpath(*parts)
+    return Path(str(ref))
+
+
+def read_package_text(*parts: str) -> str:
+    return resources.files("taskgraph").joinpath(*parts).read_text(encoding="utf-8")
