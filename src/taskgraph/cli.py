@@ -27,6 +27,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except TaskgraphError as exc:
             raise _Failure(str(exc), exc.exit_code) from None
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             name = f"{exc.filename}: " if exc.filename else ""
             raise _Failure(f"{name}{exc.strerror or exc}", 1) from None
@@ -87,9 +89,177 @@ def parse(plans: tuple[str, ...], output: str | None, fmt: str, quiet: bool) -> 
     _emit(plans_to_json(parsed) if fmt == "json" else plans_to_csv(parsed), output)
 
 
+def _warn(plans: list[Any]) -> None:
+    for plan in plans:
+        for w in plan.warnings:
+            where = f"{plan.source}:{w.line}" if w.line else plan.source
+            click.echo(f"{where}: warning: {w.message}", err=True)
+
+
+_BASE = click.option(
+    "--base", default=None, metavar="IRI",
+    help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
+)
+_QUIET = click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings on stderr.")
+_SOURCES = click.argument("sources", nargs=-1, required=True, type=click.Path())
+
+
+def _store(sources: tuple[str, ...], base: str | None, quiet: bool) -> Any:
+    from taskgraph.namespaces import DEFAULT_BASE
+    from taskgraph.query import load_store
+
+    store, plans = load_store(sources, base or DEFAULT_BASE)
+    if not quiet:
+        _warn(plans)
+    return store
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The RDF file to write.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "nq"]), default=None,
+    help="RDF format; from the file extension when not given.",
+)
+@_BASE
+@_QUIET
+def build(plans: tuple[str, ...], output: str, fmt: str | None, base: str | None, quiet: bool) -> None:
+    """Build the RDF knowledge graph of PLAN files.
+
+    One named graph per plan (kept in TriG, N-Quads and JSON-LD; merged in Turtle,
+    N-Triples and RDF/XML). IRIs are deterministic, so Turtle output is stable.
+
+    Example: taskgraph build data/shenxian-2024-task-allocation.txt -o shenxian.ttl
+    """
+    from taskgraph.namespaces import DEFAULT_BASE
+    from taskgraph.rdf import format_for, to_rdf, write_rdf
+
+    fmt = format_for(output, fmt)
+    parsed = _read_plans(plans, quiet)
+    ds = to_rdf(parsed, base or DEFAULT_BASE)
+    write_rdf(ds, output, fmt)
+    triples = sum(1 for _ in ds.quads((None, None, None, None)))
+    click.echo(f"wrote {output}: {len(parsed)} plan(s), {sum(len(p.tasks) for p in parsed)} tasks, {triples} triples", err=True)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@_BASE
+@_QUIET
+def validate(graphs: tuple[str, ...], base: str | None, quiet: bool) -> None:
+    """Check GRAPH files (RDF, or plans parsed on the fly) against the SHACL shapes.
+
+    Exit 0 when every graph conforms, 1 with one line per violation when one does not.
+
+    Example: taskgraph validate shenxian.ttl
+    """
+    from taskgraph.namespaces import DEFAULT_BASE
+    from taskgraph.rdf import read_sources
+    from taskgraph.validate import validate as run_validation
+
+    failed = False
+    for path in graphs:
+        ds, plans = read_sources([path], base or DEFAULT_BASE)
+        if not quiet:
+            _warn(plans)
+        report = run_validation(ds)
+        violations = [v for v in report.violations if v.severity == "Violation"]
+        for v in report.violations:
+            click.echo(f"{path}: {v.severity.lower()}: {v}", err=True)
+        if violations or not report.conforms:
+            failed = True
+            click.echo(f"{path}: does not conform ({len(violations)} violation(s))", err=True)
+        else:
+            click.echo(f"{path}: conforms")
+    if failed:
+        raise _Failure("validation failed", 1)
+
+
+@cli.command("queries")
+@click.option("-v", "--verbose", is_flag=True, help="Show each query's text too.")
+def queries_command(verbose: bool) -> None:
+    """List the SPARQL query library with descriptions and parameters.
+
+    Example: taskgraph queries
+    """
+    from taskgraph.query import library
+
+    for name, q in library().items():
+        params = "".join(f" --param {p}=…" for p, _ in q.params)
+        click.echo(f"{name}{params}")
+        click.echo(f"    {q.description}")
+        for p, d in q.params:
+            click.echo(f"    {p}: {d}")
+        if verbose:
+            click.echo("\n".join("      " + ln for ln in q.text.splitlines()))
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, val = value.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{value!r} is not name=value", param_hint="--param")
+        out[key.strip()] = val
+    return out
+
+
+@cli.command()
+@click.argument("args", nargs=-1, required=True, metavar="SOURCE... [NAME]")
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Run the query in FILE.rq.")
+@click.option("-e", "--expression", help="Run this SPARQL SELECT or ASK query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@_BASE
+@_QUIET
+def query(
+    args: tuple[str, ...], query_file: str | None, expression: str | None,
+    params: tuple[str, ...], fmt: str, output: str | None, base: str | None, quiet: bool,
+) -> None:
+    """Run a SPARQL query over SOURCES (RDF files or plans).
+
+    Name a library query (see `taskgraph queries`) as the last argument, or give -f FILE.rq
+    or -e "SPARQL". Parameters are bound as values, never pasted into the query; a bound
+    variable must appear in the SELECT clause. SPARQL Update is refused.
+
+    Example: taskgraph query data/shenxian-2024-task-allocation.txt lead-load
+    """
+    from taskgraph.query import get_query, library, read_query_file, run_query
+    from taskgraph.tables import format_rows
+
+    sources, name = args, None
+    if query_file and expression:
+        raise click.UsageError("give only one of NAME, -f FILE.rq or -e SPARQL")
+    if not (query_file or expression):
+        if len(args) < 2:
+            raise click.UsageError("give SOURCE... and a query: NAME, -f FILE.rq or -e SPARQL")
+        sources, name = args[:-1], args[-1]
+        if name not in library():
+            raise click.UsageError(f"no query named {name!r}; `taskgraph queries` lists them")
+    bound = _params(params)
+    if name:
+        q = get_query(name)
+        text, declared = q.text, [p for p, _ in q.params]
+    elif query_file:
+        q = read_query_file(query_file)
+        text, declared = q.text, [p for p, _ in q.params]
+    else:
+        text, declared = expression or "", []
+    store = _store(sources, base, quiet)
+    result = run_query(store, text, bound, declared)
+    _emit(format_rows(result.columns, result.rows, fmt), output)
+
+
 def main() -> None:
     """Entry point of the ``taskgraph`` console script."""
-    cli(prog_name="taskgraph")
+    try:
+        cli(prog_name="taskgraph")
+    except BrokenPipeError:  # `taskgraph query … | head`: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover
