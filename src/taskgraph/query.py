@@ -219,8 +219,8 @@ def run_query(store: Any, text: str, params: Mapping[str, str] | None = None, de
         raise QueryError(f"SPARQL syntax error: {str(exc).strip().splitlines()[0]}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"the query failed: {exc}") from None
-    if isinstance(result, bool):
-        return Result(("ask",), ((result,),))
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return Result(("ask",), ((bool(result),),))
     if isinstance(result, ox.QuerySolutions):
         columns = tuple(v.value for v in result.variables)
         rows = tuple(tuple(_python(solution[c]) for c in columns) for solution in result)

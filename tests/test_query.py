@@ -1,0 +1,264 @@
+"""The query library on the Shen County plan: results derived from the gold, goldens, safety."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import pytest
+
+from taskgraph.errors import QueryError
+from taskgraph.query import get_query, library, run_named, run_query, run_rdflib, to_store
+from taskgraph.rdf import to_rdf
+from taskgraph.tables import format_rows
+
+PARAMS = {"unit-tasks": {"unit": "县国资局"}, "leader-tasks": {"leader": "丁卫东"}}
+
+
+@pytest.fixture(scope="module")
+def ds(plan):
+    return to_rdf(plan)
+
+
+@pytest.fixture(scope="module")
+def store(ds):
+    return to_store(ds)
+
+
+@pytest.fixture(scope="module")
+def kinds(gold):
+    kinds = {u: "unit" for u in gold["units_canonical"]}
+    kinds.update({u: "collective" for u in gold["collective_units"]})
+    kinds.update({g: "group" for g in gold["groups"]})
+    return kinds
+
+
+def _rows(store, name):
+    return run_named(store, name, PARAMS.get(name)).rows
+
+
+def test_library_has_the_named_queries():
+    """At least 12 queries, among them the ones the issue names, each with a description."""
+    names = set(library())
+    assert len(names) >= 12
+    assert {
+        "lead-load", "responsible-load", "leader-portfolio", "co-lead-pairs",
+        "lead-responsible-dependencies", "section-summary", "joint-leadership-tasks",
+        "unit-tasks", "leader-tasks", "aliases", "collective-involvement", "cross-section-units",
+    } <= names
+    assert all(q.description and q.title for q in library().values())
+    assert [p for p, _ in get_query("unit-tasks").params] == ["unit"]
+
+
+def test_lead_load(store, gold):
+    """Tasks led, co-led and led alone per unit equal the gold; 县农业农村局 13 first, 县发展改革局 12 second."""
+    led, joint = Counter(), Counter()
+    for t in gold["tasks"]:
+        units = set(t["lead_units_canonical"])
+        for u in units:
+            led[u] += 1
+            joint[u] += len(units) > 1
+    rows = _rows(store, "lead-load")
+    assert {(u, n, c, s) for u, n, c, s in rows} == {(u, led[u], joint[u], led[u] - joint[u]) for u in led}
+    assert rows[0][:2] == ("县农业农村局", 13) and rows[1][:2] == ("县发展改革局", 12)
+
+
+def test_responsible_load(store, gold, kinds):
+    """Tasks per responsible party equal the gold, with the right kinds."""
+    count = Counter(u for t in gold["tasks"] for u in set(t["responsible_units_canonical"]))
+    assert set(_rows(store, "responsible-load")) == {(u, kinds[u], n) for u, n in count.items()}
+
+
+def test_leader_portfolio(store, gold):
+    """Tasks, lead units, sections and subsections per leader equal the gold; 丁卫东 oversees 34."""
+    tasks, units, sections, subs = Counter(), defaultdict(set), defaultdict(set), defaultdict(set)
+    for t in gold["tasks"]:
+        for leader in t["lead_leaders"]:
+            tasks[leader] += 1
+            units[leader] |= set(t["lead_units_canonical"])
+            sections[leader].add(t["section"])
+            if t["subsection"]:
+                subs[leader].add(t["subsection"])
+    expected = {
+        (l, "collective" if l in gold["collective_leaders"] else "person", n, len(units[l]),
+         len(sections[l]), len(subs[l]))
+        for l, n in tasks.items()
+    }
+    rows = _rows(store, "leader-portfolio")
+    assert set(rows) == expected
+    assert rows[0][:3] == ("丁卫东", "person", 34)
+
+
+def test_leader_units(store, gold):
+    """Leader-unit pairs counted in tasks equal the gold."""
+    pairs = Counter((l, u) for t in gold["tasks"] for l in t["lead_leaders"] for u in set(t["lead_units_canonical"]))
+    assert set(_rows(store, "leader-units")) == {(l, u, n) for (l, u), n in pairs.items()}
+
+
+def test_co_lead_pairs(store, gold):
+    """Pairs of co-lead units and their shared tasks equal the gold."""
+    pairs = Counter(
+        pair for t in gold["tasks"] for pair in combinations(sorted(set(t["lead_units_canonical"])), 2)
+    )
+    assert set(_rows(store, "co-lead-pairs")) == {(a, b, n) for (a, b), n in pairs.items()}
+
+
+def test_lead_responsible_dependencies(store, gold, kinds):
+    """Lead -> responsible ties counted in tasks equal the gold."""
+    ties = Counter(
+        (l, r)
+        for t in gold["tasks"]
+        for l in set(t["lead_units_canonical"])
+        for r in set(t["responsible_units_canonical"])
+        if l != r
+    )
+    assert set(_rows(store, "lead-responsible-dependencies")) == {(l, r, kinds[r], n) for (l, r), n in ties.items()}
+
+
+def test_section_summary(store, gold):
+    """Per section: tasks, subsections, lead units, leaders, responsible parties equal the gold."""
+    by = defaultdict(list)
+    for t in gold["tasks"]:
+        by[t["section"]].append(t)
+    expected = set()
+    for number, (section, ts) in enumerate(by.items(), start=1):
+        expected.add((
+            gold["document"]["title"], number, section, len(ts),
+            len({t["subsection"] for t in ts if t["subsection"]}),
+            len({u for t in ts for u in t["lead_units_canonical"]}),
+            len({l for t in ts for l in t["lead_leaders"]}),
+            len({u for t in ts for u in t["responsible_units_canonical"]}),
+        ))
+    assert set(_rows(store, "section-summary")) == expected
+
+
+def test_joint_leadership_tasks(store, gold):
+    """Tasks with several leaders or several lead units equal the gold, in order."""
+    expected = [
+        (t["number"], len(t["lead_leaders"]), len(set(t["lead_units_canonical"])))
+        for t in gold["tasks"]
+        if len(t["lead_leaders"]) > 1 or len(set(t["lead_units_canonical"])) > 1
+    ]
+    assert [r[:3] for r in _rows(store, "joint-leadership-tasks")] == expected
+
+
+def test_unit_tasks_by_second_nameplate(store, gold):
+    """unit-tasks with unit=县国资局 finds every task of 县财政局 with its role."""
+    expected = []
+    for t in gold["tasks"]:
+        if "县财政局" in t["lead_units_canonical"]:
+            expected.append((t["number"], "牵头单位"))
+        if "县财政局" in t["responsible_units_canonical"]:
+            expected.append((t["number"], "责任单位"))
+    assert [r[1:3] for r in _rows(store, "unit-tasks")] == sorted(expected)
+
+
+def test_leader_tasks(store, gold):
+    """leader-tasks with leader=丁卫东 lists his 34 tasks, one row per lead unit."""
+    expected = sorted(
+        (t["number"], u) for t in gold["tasks"] if "丁卫东" in t["lead_leaders"] for u in set(t["lead_units_canonical"])
+    )
+    rows = _rows(store, "leader-tasks")
+    assert [r[1:3] for r in rows] == expected
+    assert len({r[1] for r in rows}) == 34
+
+
+def test_aliases(store, gold):
+    """Second nameplates, the corrected misspelling and differing written forms are listed."""
+    expected = {(c, a, "second nameplate") for a, c in gold["aliases"].items()}
+    expected |= {(c, w, "misspelling") for w, c in gold["typos"].items()}
+    for t in gold["tasks"]:
+        for role in ("lead_units", "responsible_units"):
+            for w, c in zip(t[role], t[f"{role}_canonical"]):
+                if w != c:
+                    expected.add((c, w, "written form"))
+    assert set(_rows(store, "aliases")) == expected
+
+
+def test_collective_involvement(store, gold):
+    """Collectives' tasks per role and their share of the 92 tasks equal the gold."""
+    count = Counter()
+    for t in gold["tasks"]:
+        for u in set(t["responsible_units_canonical"]) & set(gold["collective_units"]):
+            count[(u, "责任单位")] += 1
+        for l in set(t["lead_leaders"]) & set(gold["collective_leaders"]):
+            count[(l, "牵头领导")] += 1
+    expected = {(c, r, n, round(1000 * n / 92) / 10) for (c, r), n in count.items()}
+    assert {(c, r, n, round(p, 1)) for c, r, n, p in _rows(store, "collective-involvement")} == expected
+
+
+def test_cross_section_units(store, gold, kinds):
+    """Named lead units spanning several (sub)sections equal the gold."""
+    where, tasks = defaultdict(set), Counter()
+    for t in gold["tasks"]:
+        for u in set(t["lead_units_canonical"]):
+            where[u].add(t["subsection"] or t["section"])
+            tasks[u] += 1
+    expected = {(u, len(w), tasks[u]) for u, w in where.items() if len(w) > 1 and kinds.get(u) == "unit"}
+    assert set(_rows(store, "cross-section-units")) == expected
+
+
+def test_plans_and_groups(store, gold):
+    """plans lists the plan with 92 tasks; group-members the group's three members."""
+    doc = gold["document"]
+    assert _rows(store, "plans") == ((doc["title"], doc["issuer"], doc["date"], "莘县", 92),)
+    assert {(g, m) for g, m in _rows(store, "group-members")} == {
+        (g, m) for g, ms in gold["groups"].items() for m in ms
+    }
+
+
+def test_unit_roles(store, gold, kinds):
+    """Tasks led and answered for per unit equal the gold, for all 44 units."""
+    led = Counter(u for t in gold["tasks"] for u in set(t["lead_units_canonical"]))
+    resp = Counter(u for t in gold["tasks"] for u in set(t["responsible_units_canonical"]))
+    rows = _rows(store, "unit-roles")
+    assert len(rows) == 44
+    assert set(rows) == {(u, kinds[u], led[u], resp[u], 0) for u in kinds}
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_golden_results(store, golden, name):
+    """Each query's CSV on the Shen County plan is stable (tests/golden/queries/NAME.csv)."""
+    result = run_named(store, name, PARAMS.get(name))
+    golden(f"queries/{name}.csv", format_rows(result.columns, result.rows, "csv") + "\n")
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_oxigraph_agrees_with_rdflib(store, ds, name):
+    """Oxigraph and rdflib's own engine give the same rows for every library query."""
+    fast = run_named(store, name, PARAMS.get(name))
+    slow = run_rdflib(ds, get_query(name).text, PARAMS.get(name))
+    norm = lambda rows: sorted(tuple(str(round(v, 3)) if isinstance(v, float) else str(v) for v in r) for r in rows)  # noqa: E731
+    assert fast.columns == slow.columns
+    assert norm(fast.rows) == norm(slow.rows)
+
+
+@pytest.mark.parametrize(
+    "text", ["INSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX x: <a:>\nDELETE WHERE { ?s ?p ?o }", "# hi\nDROP ALL"]
+)
+def test_update_refused(store, text):
+    """SPARQL Update is refused with a clear message, and the graph is untouched."""
+    before = len(store)
+    with pytest.raises(QueryError, match="Update is not allowed"):
+        run_query(store, text)
+    assert len(store) == before
+
+
+def test_parameters_are_values_not_text(store):
+    """A hostile parameter value is a string to compare, not SPARQL: no rows, no error."""
+    rows = run_named(store, "unit-tasks", {"unit": '县财政局") } UNION { ?s ?p ?o } #'}).rows
+    assert rows == ()
+
+
+def test_missing_and_unknown_parameters(store):
+    """A missing required parameter or a parameter with no variable is an error."""
+    with pytest.raises(QueryError, match="needs --param unit"):
+        run_named(store, "unit-tasks")
+    with pytest.raises(QueryError, match="no variable"):
+        run_named(store, "lead-load", {"nope": "x"})
+
+
+def test_syntax_error(store):
+    """Malformed SPARQL is a QueryError naming the problem."""
+    with pytest.raises(QueryError, match="syntax error"):
+        run_query(store, "SELECT ?x WHERE {")
