@@ -251,6 +251,119 @@ def query(
     _emit(format_rows(result.columns, result.rows, fmt), output)
 
 
+_VIEW_CHOICE = click.Choice(["full", "units", "dependencies", "leaders", "coleaders"])
+_COLLECTIVES = click.option(
+    "--collectives", type=click.Choice(["exclude", "include", "separate"]), default="exclude", show_default=True,
+    help="Collectives (各镇人民政府〔街道办事处〕 …) out of the network, in it, or reported apart.",
+)
+_GROUPS = click.option(
+    "--groups", type=click.Choice(["expand", "keep"]), default="expand", show_default=True,
+    help="Replace a group (县属开发区管委会) by its member units, or keep it as one node.",
+)
+
+_ANALYZE_VIEWS = {"units": "unit", "leaders": "leader", "tasks": "task", "network": "network", "joint": "joint"}
+
+
+def _analysis_frame(a: Any, view: str, collectives: str, groups: str, by: str, on: str) -> Any:
+    from taskgraph.analysis import joint_attribution_table, leader_table, network_summary, task_table, unit_table
+
+    if view == "units":
+        return unit_table(a, collectives, groups, by, on)
+    if view == "leaders":
+        return leader_table(a, collectives)
+    if view == "tasks":
+        return task_table(a)
+    if view == "joint":
+        return joint_attribution_table(a)
+    return network_summary(a, collectives, groups)
+
+
+@cli.command()
+@_SOURCES
+@click.option("--view", type=click.Choice(list(_ANALYZE_VIEWS)), default="units", show_default=True,
+              help="Units, leaders, tasks, whole-network figures, or jointly led tasks attributed by portfolio.")
+@click.option("--measure", "-m", default=None, help="Sort by this column (default: coordination_load for units).")
+@click.option("--top", "-n", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
+@_COLLECTIVES
+@_GROUPS
+@click.option("--brokerage-by", type=click.Choice(["section", "leader"]), default="section", show_default=True,
+              help="Groups for Gould–Fernandez brokerage: a unit's main section or its overseeing leader.")
+@click.option("--brokerage-on", type=click.Choice(["dependencies", "coassignment"]), default="dependencies",
+              show_default=True, help="Brokerage on lead → responsible ties or on co-assignment ties.")
+@click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@_BASE
+@_QUIET
+def analyze(
+    sources: tuple[str, ...], view: str, measure: str | None, top: int | None, collectives: str, groups: str,
+    brokerage_by: str, brokerage_on: str, columns: str | None, fmt: str, output: str | None,
+    base: str | None, quiet: bool,
+) -> None:
+    """Centrality, coordination load, brokerage and portfolios of SOURCES.
+
+    The units view has one row per unit: tasks led / co-led / responsible, coordination load,
+    degree, strength, betweenness, closeness, eigenvector, PageRank, Burt's constraint and
+    effective size, k-core, Louvain community, brokerage roles and the inferred overseer.
+
+    Example: taskgraph analyze data/shenxian-2024-task-allocation.txt --top 10
+    """
+    from taskgraph.network import read_assignments
+    from taskgraph.tables import format_rows
+
+    a = read_assignments(_store(sources, base, quiet))
+    frame = _analysis_frame(a, view, collectives, groups, brokerage_by, brokerage_on)
+    if measure:
+        if measure not in frame.columns:
+            raise click.BadParameter(f"no column {measure!r}; columns: {', '.join(frame.columns)}", param_hint="--measure")
+        frame = frame.sort_values(measure, ascending=measure == "constraint", kind="stable")
+    if columns:
+        wanted = [c.strip() for c in columns.split(",") if c.strip()]
+        missing = [c for c in wanted if c not in frame.columns]
+        if missing:
+            raise click.BadParameter(f"no column {missing[0]!r}; columns: {', '.join(frame.columns)}", param_hint="--columns")
+        frame = frame[wanted]
+    elif fmt == "table" and "iri" in frame.columns:
+        frame = frame.drop(columns=["iri"])
+        if view == "tasks":
+            frame = frame.drop(columns=["plan"])
+    if view == "joint" and fmt == "table" and not columns:
+        frame = frame.drop(columns=["task", "unit"])
+    if top:
+        frame = frame.head(top)
+    rows = [[None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)]
+    _emit(format_rows(list(frame.columns), rows, fmt), output)
+
+
+@cli.command()
+@_SOURCES
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="FILE.graphml, FILE.gexf, FILE.json (node-link) or FILE.csv (Gephi nodes/edges pair).")
+@click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to export.")
+@_COLLECTIVES
+@_GROUPS
+@_BASE
+@_QUIET
+def export(sources: tuple[str, ...], output: str, view: str, collectives: str, groups: str, base: str | None, quiet: bool) -> None:
+    """Export a network view for Gephi, Cytoscape or other tools.
+
+    The units view carries every unit measure as node attributes.
+
+    Example: taskgraph export data/shenxian-2024-task-allocation.txt -o units.gexf
+    """
+    from taskgraph.analysis import unit_table
+    from taskgraph.export import attach_measures, export_format, write_graph
+    from taskgraph.network import build_view, read_assignments
+
+    export_format(output)
+    a = read_assignments(_store(sources, base, quiet))
+    G = build_view(a, view, collectives, groups)
+    if view in ("units", "dependencies"):
+        attach_measures(G, unit_table(a, "include" if collectives == "include" else "exclude", groups))
+    written = write_graph(G, output)
+    click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
+
+
 def main() -> None:
     """Entry point of the ``taskgraph`` console script."""
     try:
