@@ -364,6 +364,73 @@ def export(sources: tuple[str, ...], output: str, view: str, collectives: str, g
     click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
 
 
+def _titled_view(a: Any, view: str, collectives: str, groups: str) -> tuple[Any, str]:
+    """The view with unit measures attached, and a title naming the plans."""
+    from taskgraph.analysis import leader_table, unit_table
+    from taskgraph.export import attach_measures
+    from taskgraph.network import build_view
+
+    G = build_view(a, view, collectives, groups)
+    if view in ("units", "dependencies", "full"):
+        attach_measures(G, unit_table(a, "include" if collectives == "include" else "exclude", groups))
+    if view in ("leaders", "coleaders", "full"):
+        for record in leader_table(a, collectives).to_dict("records"):
+            if record["iri"] in G:
+                G.nodes[record["iri"]]["tasks"] = record["tasks"]
+    plans = sorted({t.plan_title for t in a.tasks if t.plan_title})
+    name = plans[0] if len(plans) == 1 else f"{len(plans)} plans"
+    return G, f"{name} — {view}"
+
+
+@cli.command()
+@_SOURCES
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to draw.")
+@click.option("--size-by", default=None, metavar="MEASURE",
+              help="Node size: degree (default), or a unit measure such as coordination_load, betweenness, tasks_led.")
+@_COLLECTIVES
+@_GROUPS
+@_BASE
+@_QUIET
+def render(sources: tuple[str, ...], output: str, view: str, size_by: str | None, collectives: str, groups: str,
+           base: str | None, quiet: bool) -> None:
+    """Draw a network view as one self-contained, offline HTML page.
+
+    Colours by node kind with a legend, sizes by a measure, plain-text tooltips, search,
+    filters by kind and section; the layout settles and stops.
+
+    Example: taskgraph render data/shenxian-2024-task-allocation.txt -o units.html --size-by coordination_load
+    """
+    from taskgraph.network import read_assignments
+    from taskgraph.render.html import VIEW_SUBTITLES, write_html
+
+    a = read_assignments(_store(sources, base, quiet))
+    G, title = _titled_view(a, view, collectives, groups)
+    write_html(G, output, size_by, title, VIEW_SUBTITLES[view])
+    click.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
+
+
+@cli.command()
+@_SOURCES
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder for the figures.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Units in the load chart.")
+@_GROUPS
+@_BASE
+@_QUIET
+def figures(sources: tuple[str, ...], output: str, top: int, groups: str, base: str | None, quiet: bool) -> None:
+    """Write static figures (PNG and SVG) for papers: coordination load, leader × section, degrees.
+
+    Example: taskgraph figures data/shenxian-2024-task-allocation.txt -o figures
+    """
+    from taskgraph.analysis import unit_table
+    from taskgraph.network import read_assignments
+    from taskgraph.render.figures import write_figures
+
+    a = read_assignments(_store(sources, base, quiet))
+    paths = write_figures(a, output, unit_table(a, groups=groups), top)
+    click.echo(f"wrote {len(paths)} files to {output}", err=True)
+
+
 def main() -> None:
     """Entry point of the ``taskgraph`` console script."""
     try:

@@ -1,0 +1,124 @@
+"""Static figures for papers (PNG and SVG), Chinese labels in the shipped CJK font."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from taskgraph.render.fonts import matplotlib_font
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    family = matplotlib_font()
+    plt.rcParams.update({
+        "font.family": [family, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "svg.fonttype": "path",  # glyphs as outlines: the SVG shows Chinese without the font
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+    })
+    return plt
+
+
+def _save(fig: Any, folder: Path, name: str) -> list[Path]:
+    paths = []
+    for ext in ("png", "svg"):
+        path = folder / f"{name}.{ext}"
+        fig.savefig(path, bbox_inches="tight", metadata={"Date": None} if ext == "svg" else None)
+        paths.append(path)
+    return paths
+
+
+def coordination_load_figure(units: Any, folder: str | os.PathLike[str], top: int = 20) -> list[Path]:
+    """Horizontal bars: the ``top`` units by coordination load, split into leading and answering."""
+    plt = _pyplot()
+    data = units.dropna(subset=["coordination_load"]).head(top).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(data) + 1.4))
+    answering = 0.5 * (data["responsible"] + data["cooperating"])
+    leading = data["coordination_load"] - answering
+    ax.barh(data["unit"], leading, color="#0984e3", label="leading (tasks led + partners)")
+    ax.barh(data["unit"], answering, left=leading, color="#fdcb6e", label="answering for others' tasks")
+    ax.set_xlabel("coordination load index")
+    ax.set_title(f"Top {len(data)} units by coordination load  协调负荷")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    paths = _save(fig, Path(folder), "coordination-load")
+    plt.close(fig)
+    return paths
+
+
+def leader_section_figure(assignments: Any, folder: str | os.PathLike[str]) -> list[Path]:
+    """Heat map: tasks per leader (rows) and (sub)section (columns)."""
+    plt = _pyplot()
+    counts: Counter[tuple[str, str]] = Counter()
+    sections: list[str] = []
+    for t in assignments.tasks:
+        where = t.subsection_title or t.section_title or "—"
+        if where not in sections:
+            sections.append(where)
+        for p in t.parties.get("lead_leader", []):
+            counts[(p.name, where)] += 1
+    leaders = sorted({name for name, _ in counts}, key=lambda n: -sum(v for (m, _), v in counts.items() if m == n))
+    matrix = [[counts[(leader, s)] for s in sections] for leader in leaders]
+    fig, ax = plt.subplots(figsize=(1.0 + 0.75 * len(sections), 1.2 + 0.45 * len(leaders)))
+    image = ax.imshow(matrix, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(len(sections)))
+    short = [s.split("，")[0] for s in sections]  # "（一）聚焦重点项目，持续厚植发展动能" -> "（一）聚焦重点项目"
+    ax.set_xticklabels([s if len(s) <= 14 else s[:13] + "…" for s in short], rotation=50, ha="right", fontsize=8)
+    ax.set_yticks(range(len(leaders)))
+    ax.set_yticklabels(leaders)
+    top = max((v for row in matrix for v in row), default=0)
+    for i, row in enumerate(matrix):
+        for j, v in enumerate(row):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "#222")
+    ax.set_title("Tasks overseen per leader and section  领导 × 部分")
+    fig.colorbar(image, ax=ax, shrink=0.8, label="tasks")
+    fig.tight_layout()
+    paths = _save(fig, Path(folder), "leader-section")
+    plt.close(fig)
+    return paths
+
+
+def degree_distribution_figure(G: nx.Graph, folder: str | os.PathLike[str]) -> list[Path]:
+    """Bars: how many units have each number of co-assignment partners (log scale when wide)."""
+    plt = _pyplot()
+    degrees = Counter(d for _, d in G.degree())
+    xs = sorted(degrees)
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    ax.bar(xs, [degrees[x] for x in xs], color="#0984e3")
+    if xs and max(xs) > 50:
+        ax.set_xscale("symlog")
+        ax.set_yscale("log")
+    ax.set_xlabel("partners (degree in the unit co-assignment network)")
+    ax.set_ylabel("units")
+    ax.set_title("Degree distribution  度分布")
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    paths = _save(fig, Path(folder), "degree-distribution")
+    plt.close(fig)
+    return paths
+
+
+def write_figures(assignments: Any, folder: str | os.PathLike[str], units: Any = None, top: int = 20) -> list[Path]:
+    """All figures into ``folder`` (created if needed); return the files written."""
+    from taskgraph.analysis import unit_table
+    from taskgraph.network import build_view
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    units = units if units is not None else unit_table(assignments)
+    paths = coordination_load_figure(units, out, top)
+    paths += leader_section_figure(assignments, out)
+    paths += degree_distribution_figure(build_view(assignments, "units"), out)
+    return paths
