@@ -431,6 +431,28 @@ def figures(sources: tuple[str, ...], output: str, top: int, groups: str, base: 
     click.echo(f"wrote {len(paths)} files to {output}", err=True)
 
 
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="The report folder.")
+@_BASE
+def report(plans: tuple[str, ...], output: str, base: str | None) -> None:
+    """Everything in one folder: RDF, validation, queries, tables, pages, figures, summary.md, index.html.
+
+    Progress goes to stderr. Exits 1 (after writing everything) when the graph fails validation.
+
+    Example: taskgraph report data/shenxian-2024-task-allocation.txt -o report
+    """
+    from taskgraph.namespaces import DEFAULT_BASE
+    from taskgraph.report import write_report
+
+    result = write_report(plans, output, base or DEFAULT_BASE, progress=lambda m: click.echo(m, err=True))
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(f"wrote {len(result.files)} files to {output}; open {Path(output) / 'index.html'}", err=True)
+    if not result.conforms:
+        raise _Failure(f"the graph does not conform to the shapes ({len(result.violations)} violation(s)); see {output}/rdf/validation.txt", 1)
+
+
 def main() -> None:
     """Entry point of the ``taskgraph`` console script."""
     try:
