@@ -147,14 +147,16 @@ def load_store(paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE
 
     store = ox.Store()
     plans = []
-    ds = new_dataset()
     for path in paths:
         name = os.fspath(path)
         fmt = rdf_format(name)
         if fmt is None:
+            # One plan at a time, so memory stays bounded by the largest plan, not the corpus.
             plan = read_plan(name)
             plans.append(plan)
+            ds = new_dataset()
             add_plan(ds, plan, base)
+            store.bulk_load(ds.serialize(format="nquads").encode("utf-8"), ox.RdfFormat.N_QUADS)
             continue
         if not os.path.isfile(name):
             raise InputError("no such file" if not os.path.exists(name) else "is a directory", name)
@@ -166,8 +168,6 @@ def load_store(paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE
         except (SyntaxError, ValueError) as exc:
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
             raise InputError(f"not valid {fmt.upper()}: {message[:200]}", name) from None
-    if plans:
-        store.bulk_load(ds.serialize(format="nquads").encode("utf-8"), ox.RdfFormat.N_QUADS)
     return store, plans
 
 

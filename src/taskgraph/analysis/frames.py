@@ -23,6 +23,15 @@ from taskgraph.network import (
 )
 
 BROKERAGE_GROUPS = ("section", "leader")
+
+
+def as_assignments(source: Any) -> Assignments:
+    """Assignments from themselves, a Plan (or list), an rdflib Dataset or an Oxigraph store."""
+    if isinstance(source, Assignments):
+        return source
+    from taskgraph.network import as_store, read_assignments
+
+    return read_assignments(as_store(source))
 BROKERAGE_NETWORKS = ("dependencies", "coassignment")
 
 
@@ -65,7 +74,7 @@ def unit_groups(a: Assignments, by: str = "section") -> dict[str, str]:
 
 
 def unit_table(
-    assignments: Assignments,
+    assignments: Any,
     collectives: str = "exclude",
     groups: str = "expand",
     brokerage_by: str = "section",
@@ -79,6 +88,7 @@ def unit_table(
     graph with each tie in both directions (``"coassignment"``); units are grouped by the
     section they lead most tasks in (``brokerage_by="section"``) or by overseeing leader.
     """
+    assignments = as_assignments(assignments)
     if brokerage_on not in BROKERAGE_NETWORKS:
         raise UsageError(f"unknown brokerage network {brokerage_on!r} (one of {', '.join(BROKERAGE_NETWORKS)})")
     if collectives not in COLLECTIVES:
@@ -139,8 +149,9 @@ def _label(a: Assignments, iri: str | None) -> str | None:
     return None
 
 
-def leader_table(assignments: Assignments, collectives: str = "exclude") -> pd.DataFrame:
+def leader_table(assignments: Any, collectives: str = "exclude") -> pd.DataFrame:
     """One row per leader: tasks, sole/joint tasks, units overseen, portfolio, sections, co-leaders."""
+    assignments = as_assignments(assignments)
     a = assignments.filtered("include" if collectives != "exclude" else "exclude", "keep")
     C = coleaders_graph(a)
     stats: dict[str, dict[str, Any]] = {}
@@ -174,8 +185,17 @@ def leader_table(assignments: Assignments, collectives: str = "exclude") -> pd.D
     return frame.sort_values(["tasks", "leader"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def task_table(assignments: Assignments) -> pd.DataFrame:
-    """One row per task: its place and how many parties of each kind and role it names."""
+def task_table(assignments: Any) -> pd.DataFrame:
+    """One row per task: its place and how many parties of each kind and role it names.
+
+    Examples
+    --------
+    >>> from taskgraph.parse import parse_plan
+    >>> plan = parse_plan("一、目标\\n1.甲。（牵头领导：张三、李四；牵头单位：县财政局；责任单位：各镇人民政府）")
+    >>> task_table(plan)[["number", "leaders", "lead_units", "collectives", "joint"]].to_dict("records")
+    [{'number': 1, 'leaders': 2, 'lead_units': 1, 'collectives': 1, 'joint': True}]
+    """
+    assignments = as_assignments(assignments)
     rows = []
     for t in assignments.tasks:
         every = [p for ps in t.parties.values() for p in ps]
@@ -191,16 +211,18 @@ def task_table(assignments: Assignments) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def joint_attribution_table(assignments: Assignments) -> pd.DataFrame:
+def joint_attribution_table(assignments: Any) -> pd.DataFrame:
     """Lead units of multi-leader tasks attributed to a leader by portfolio, with evidence."""
+    assignments = as_assignments(assignments)
     records = attribute_joint_tasks(assignments)
     for r in records:
         r["leader"] = _label(assignments, r["leader"]) if r["leader"] else None
     return pd.DataFrame(records, columns=["number", "unit_name", "leader", "evidence", "confidence", "status", "task", "unit"])
 
 
-def network_summary(assignments: Assignments, collectives: str = "exclude", groups: str = "expand") -> pd.DataFrame:
+def network_summary(assignments: Any, collectives: str = "exclude", groups: str = "expand") -> pd.DataFrame:
     """Whole-network figures per view: nodes, edges, density, degree centralisation, components, modularity."""
+    assignments = as_assignments(assignments)
     rows = []
     for view in ("units", "dependencies", "leaders", "coleaders", "full"):
         G = build_view(assignments, view, "include" if collectives == "include" else "exclude", groups)

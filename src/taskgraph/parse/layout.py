@@ -190,7 +190,8 @@ def _body(lines: list[Line], layout: Layout) -> None:
             layout.warnings.append(
                 Warning("orphan-text", f"text outside any task: {text[:30]}", line.number)
             )
-        closed = text.endswith(CLOSED) or block in ("section", "subsection")
+        # A heading (and its wrapped remainder) ends a paragraph whatever its last character.
+        closed = text.endswith(CLOSED) or bool(layout.blocks) and layout.blocks[-1].kind != "task"
 
 
 def _start(text: str, closed: bool, section: int, subsection: int, last_task: int) -> str | None:

@@ -107,6 +107,33 @@ def _sections(G: nx.Graph) -> dict[Any, list[str]]:
     return {n: sorted(s) for n, s in out.items()}
 
 
+def packed_layout(G: nx.Graph, seed: int = 42) -> dict[Any, tuple[float, float]]:
+    """Positions in pixels for a large graph: each component laid out alone, then packed in rows.
+
+    Plans of many places make many components; laying them out one by one costs the sum of
+    their squares, not the square of the whole.
+    """
+    H = G.to_undirected() if G.is_directed() else G
+    components = sorted(nx.connected_components(H), key=len, reverse=True)
+    positions: dict[Any, tuple[float, float]] = {}
+    row_width = 120.0 * math.sqrt(G.number_of_nodes())
+    x = y = row_height = 0.0
+    for nodes in components:
+        size = 60.0 * math.sqrt(len(nodes))
+        if len(nodes) == 1:
+            local = {next(iter(nodes)): (0.0, 0.0)}
+        else:
+            iterations = 50 if len(nodes) < 2000 else 15
+            local = nx.spring_layout(H.subgraph(nodes), seed=seed, iterations=iterations)
+        if x + 2 * size > row_width and x > 0:
+            x, y, row_height = 0.0, y + row_height + 40.0, 0.0
+        for n, (px, py) in local.items():
+            positions[n] = (x + size + size * float(px), y + size + size * float(py))
+        x += 2 * size + 40.0
+        row_height = max(row_height, 2 * size)
+    return positions
+
+
 def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> Any:
     """A pyvis Network for ``G``, its node and edge lists filled directly (linear time)."""
     from pyvis.network import Network
@@ -121,9 +148,7 @@ def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", 
     values = {n: (0.0 if math.isnan(v) else v) for n, v in values.items()}
     top = max(values.values(), default=0.0) or 1.0
     sections = _sections(G)
-    positions = None
-    if G.number_of_nodes() > LARGE:
-        positions = nx.spring_layout(G, seed=42, iterations=30, scale=1.0)
+    positions = packed_layout(G) if G.number_of_nodes() > LARGE else None
     for n, d in G.nodes(data=True):
         kind = d.get("kind", "unit")
         color = KIND_COLORS.get(kind, ("#636e72", kind))[0]
@@ -136,7 +161,7 @@ def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", 
         node["shape"] = KIND_SHAPES.get(kind, "dot")
         if positions is not None:
             x, y = positions[n]
-            node.update(x=float(x) * 2000, y=float(y) * 2000, physics=False)
+            node.update(x=round(float(x), 1), y=round(float(y), 1), physics=False)
         net.nodes.append(node)
         net.node_ids.append(str(n))
         net.node_map[str(n)] = node

@@ -1,0 +1,63 @@
+"""taskgraph report: the whole pipeline into one folder."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from taskgraph.cli import cli
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, plan_path):
+    out = tmp_path_factory.mktemp("report") / "out"
+    result = CliRunner().invoke(cli, ["report", str(plan_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_report_files(report):
+    """The folder holds Turtle, TriG, CSV, HTML, PNG, SVG, GraphML, GEXF, summary.md and index.html."""
+    out, _ = report
+    names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    for expected in ("summary.md", "index.html", "plans.json", "assignments.csv", "rdf/graph.ttl", "rdf/graph.trig",
+                     "rdf/validation.txt", "tables/units.csv", "tables/leaders.csv", "tables/tasks.csv",
+                     "html/units.html", "html/full.html", "figures/coordination-load.png",
+                     "figures/leader-section.svg", "exports/units.gexf", "queries/lead-load.csv"):
+        assert expected in names, expected
+    assert (out / "rdf" / "validation.txt").read_text(encoding="utf-8").startswith("conforms")
+
+
+def test_summary_findings(report):
+    """summary.md states the findings: heaviest load, portfolios, joint tasks, brokers, collectives."""
+    out, _ = report
+    text = (out / "summary.md").read_text(encoding="utf-8")
+    for heading in ("Heaviest coordination load", "Leaders' portfolios", "Jointly led tasks", "Brokers",
+                    "How much falls on collectives"):
+        assert f"## {heading}" in text
+    assert "16 of 92 tasks" in text
+    assert "| 丁卫东 | 34 |" in text
+    assert "县发展改革局 carries the heaviest load" in text
+
+
+def test_index_links_everything(report):
+    """index.html links every file the report wrote, by relative path."""
+    out, _ = report
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for path in out.rglob("*"):
+        if path.is_file() and path.name != "index.html":
+            assert f'href="{path.relative_to(out).as_posix()}"' in index, path
+
+
+def test_progress_on_stderr(report):
+    """Progress lines go to stderr, one per stage."""
+    _, result = report
+    assert "[1/1] parsing" in result.stderr and "rendering" in result.stderr
+
+
+def test_report_bad_plan(tmp_path):
+    """A bad plan stops the report with one error line."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["report", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "empty" in result.stderr
