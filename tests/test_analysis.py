@@ -143,3 +143,14 @@ def test_brokerage_on_shen(shen):
     assert unit_table(shen).brokerage_total.sum() == 0
     co = unit_table(shen, brokerage_on="coassignment").sort_values("brokerage_total", ascending=False)
     assert co.iloc[0].unit in {"聊城鲁西经济开发区管委会", "县化工产业园服务中心", "县省级农业高新技术产业开发区管委会"}
+
+
+def test_componentwise_measures_equal_networkx(shen):
+    """Betweenness and closeness computed per component equal NetworkX's on the whole graph."""
+    from taskgraph.analysis.measures import betweenness, closeness
+    from taskgraph.network import build_view
+
+    G = build_view(shen, "units")
+    for mine, theirs in ((betweenness(G), nx.betweenness_centrality(G)), (closeness(G), nx.closeness_centrality(G))):
+        assert mine.keys() == theirs.keys()
+        assert all(mine[v] == pytest.approx(theirs[v], abs=1e-12) for v in G)

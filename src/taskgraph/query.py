@@ -236,12 +236,12 @@ def run_named(store: Any, name: str, params: Mapping[str, str] | None = None) ->
 
 def run_rdflib(ds: Any, text: str, params: Mapping[str, str] | None = None) -> Result:
     """The same query on rdflib's own engine (slow; for comparison and benchmarks)."""
-    from rdflib import ConjunctiveGraph, Literal
+    from rdflib import Dataset, Literal
     from rdflib.plugins.sparql import prepareQuery
 
     params = dict(params or {})
     _check_query(text, params)
-    union = ConjunctiveGraph(store=ds.store)
+    union = Dataset(store=ds.store, default_union=True)
     prepared = prepareQuery(text)
     result = union.query(prepared, initBindings={k: Literal(v) for k, v in params.items()})
     columns = tuple(str(v) for v in result.vars or ())

@@ -131,7 +131,9 @@ def add_plan(ds: Dataset, plan: Plan, base: str = DEFAULT_BASE) -> URIRef:
     p = mint.plan(plan)
     g = ds.graph(p)
     jur = plan.jurisdiction
-    _roles(g)
+    # The role vocabulary is shared by every plan: it goes to the default graph once, so that
+    # a union of many plans' graphs does not repeat it (Oxigraph's union keeps duplicates).
+    _roles(ds.default_graph)
     for t in (TG.Plan, PROV.Entity, DCTERMS.BibliographicResource):
         g.add((p, RDF.type, t))
     if plan.title:

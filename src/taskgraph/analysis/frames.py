@@ -101,6 +101,7 @@ def unit_table(
     load = coordination_load(a)
     counts = _role_counts(a)
     portfolios = infer_portfolios(a)
+    leader_names = _leader_names(a)
     rows = []
     for iri in U.nodes:
         c = counts.get(iri, Counter())
@@ -117,7 +118,7 @@ def unit_table(
         row["community"] = community.get(iri)
         for role in (*ROLES, "total"):
             row[f"brokerage_{role}"] = broker.get(iri, {}).get(role, 0)
-        row["overseer"] = _label(assignments, o.leader) if o else None
+        row["overseer"] = leader_names.get(o.leader) if o and o.leader else None
         row["overseer_confidence"] = o.confidence if o else None
         row["iri"] = iri
         rows.append(row)
@@ -141,12 +142,8 @@ def unit_table(
     return frame.sort_values(["coordination_load", "tasks_led", "unit"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
 
 
-def _label(a: Assignments, iri: str | None) -> str | None:
-    for t in a.tasks:
-        for p in t.parties.get("lead_leader", []):
-            if p.iri == iri:
-                return p.name
-    return None
+def _leader_names(a: Assignments) -> dict[str, str]:
+    return {p.iri: p.name for t in a.tasks for p in t.parties.get("lead_leader", [])}
 
 
 def leader_table(assignments: Any, collectives: str = "exclude") -> pd.DataFrame:
@@ -215,8 +212,9 @@ def joint_attribution_table(assignments: Any) -> pd.DataFrame:
     """Lead units of multi-leader tasks attributed to a leader by portfolio, with evidence."""
     assignments = as_assignments(assignments)
     records = attribute_joint_tasks(assignments)
+    names = _leader_names(assignments)
     for r in records:
-        r["leader"] = _label(assignments, r["leader"]) if r["leader"] else None
+        r["leader"] = names.get(r["leader"]) if r["leader"] else None
     return pd.DataFrame(records, columns=["number", "unit_name", "leader", "evidence", "confidence", "status", "task", "unit"])
 
 

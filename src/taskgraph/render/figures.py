@@ -12,6 +12,9 @@ import networkx as nx
 from taskgraph.render.fonts import matplotlib_font
 
 
+MAX_LEADERS = 30
+
+
 def _pyplot() -> Any:
     import matplotlib
 
@@ -68,7 +71,11 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str]) -> l
             sections.append(where)
         for p in t.parties.get("lead_leader", []):
             counts[(p.name, where)] += 1
-    leaders = sorted({name for name, _ in counts}, key=lambda n: -sum(v for (m, _), v in counts.items() if m == n))
+    totals: Counter[str] = Counter()
+    for (name, _), v in counts.items():
+        totals[name] += v
+    # Many plans make many leaders: the figure keeps the MAX_LEADERS busiest, and says so.
+    leaders = [name for name, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_LEADERS]]
     matrix = [[counts[(leader, s)] for s in sections] for leader in leaders]
     fig, ax = plt.subplots(figsize=(1.0 + 0.75 * len(sections), 1.2 + 0.45 * len(leaders)))
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
@@ -80,9 +87,10 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str]) -> l
     top = max((v for row in matrix for v in row), default=0)
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
-            if v:
+            if v and len(leaders) * len(sections) <= 600:
                 ax.text(j, i, str(v), ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "#222")
-    ax.set_title("Tasks overseen per leader and section  领导 × 部分")
+    shown = "" if len(totals) <= MAX_LEADERS else f" (top {MAX_LEADERS} of {len(totals)} leaders)"
+    ax.set_title(f"Tasks overseen per leader and section  领导 × 部分{shown}")
     fig.colorbar(image, ax=ax, shrink=0.8, label="tasks")
     fig.tight_layout()
     paths = _save(fig, Path(folder), "leader-section")

@@ -124,7 +124,7 @@ def packed_layout(G: nx.Graph, seed: int = 42) -> dict[Any, tuple[float, float]]
             local = {next(iter(nodes)): (0.0, 0.0)}
         else:
             iterations = 50 if len(nodes) < 2000 else 15
-            local = nx.spring_layout(H.subgraph(nodes), seed=seed, iterations=iterations)
+            local = nx.spring_layout(H.subgraph(nodes).copy(), seed=seed, iterations=iterations)
         if x + 2 * size > row_width and x > 0:
             x, y, row_height = 0.0, y + row_height + 40.0, 0.0
         for n, (px, py) in local.items():
