@@ -7,7 +7,7 @@ from rdflib import URIRef
 from taskgraph.namespaces import TG
 from taskgraph.parse import parse_plan
 from taskgraph.rdf import to_rdf
-from taskgraph.validate import validate
+from taskgraph.shacl import validate
 
 
 def test_shenxian_conforms(plan):

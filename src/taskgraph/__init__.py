@@ -26,7 +26,7 @@ _API = {
     "to_rdf": "taskgraph.rdf",
     "write_rdf": "taskgraph.rdf",
     "read_rdf": "taskgraph.rdf",
-    "validate": "taskgraph.validate",
+    "validate": "taskgraph.shacl",
     # queries
     "to_store": "taskgraph.query",
     "load_store": "taskgraph.query",

@@ -155,7 +155,7 @@ def validate(graphs: tuple[str, ...], base: str | None, quiet: bool) -> None:
     """
     from taskgraph.namespaces import DEFAULT_BASE
     from taskgraph.rdf import read_sources
-    from taskgraph.validate import validate as run_validation
+    from taskgraph.shacl import validate as run_validation
 
     failed = False
     for path in graphs:

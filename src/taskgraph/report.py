@@ -61,7 +61,7 @@ def write_report(
     from taskgraph.render.figures import write_figures
     from taskgraph.render.html import VIEW_SUBTITLES, write_html
     from taskgraph.tables import format_rows
-    from taskgraph.validate import validate
+    from taskgraph.shacl import validate
 
     say = progress or (lambda _: None)
     out = Path(folder)
