@@ -11,9 +11,16 @@ from dataclasses import dataclass, field
 
 from taskgraph.model import Warning
 from taskgraph.parse.normalise import Line
+from taskgraph.parse.vocabulary import LEADER_HEADING, LEADER_LINE, ROLE_LABEL
 
 # "1.地区生产总值增长6%" — a task number; "2.5%" is no task because a digit follows the dot.
 TASK_START = re.compile(r"^(\d{1,3})\s*[.．、](?![\d%％])")
+# "(1)推进…" — plans that number their tasks in brackets.
+TASK_PAREN = re.compile(r"^[（(](\d{1,3})[）)](?!\d)")
+# Numbering run together inside one line: "…。2.推进…", "…）（二）聚焦…", "…。三、…".
+RUN_TOGETHER = re.compile(
+    r"(?<=[。）)；;])\s*(?=\d{1,3}[.．、](?![\d%％])|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
 # "二、2024年主要工作任务"
 SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 # "（一）聚焦重点项目，持续厚植发展动能"
@@ -95,24 +102,68 @@ class Layout:
     printed: Line | None = None
     trailer: list[Line] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    numbering: str = "numbered"  # numbered | bracketed | unnumbered
 
 
 def _heading_like(line: Line) -> bool:
     return len(line.text) <= 40 and not line.text.endswith(("。", "；", "，", ";", ","))
 
 
-def _first_task(lines: list[Line]) -> int | None:
-    starts = [i for i, ln in enumerate(lines) if TASK_START.match(ln.text)]
+def _split_run_together(lines: list[Line]) -> list[Line]:
+    """Split lines where a number or heading marker follows the end of a sentence."""
+    out = []
+    for line in lines:
+        cuts = [m.start() for m in RUN_TOGETHER.finditer(line.text) if m.start() > 0]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            text, orig = line.text[a:b].strip(), line.orig[a:b].strip()
+            if text:
+                out.append(Line(line.number, text, orig, orig))
+    return out
+
+
+def _first_task(lines: list[Line], task_re: re.Pattern[str]) -> int | None:
+    starts = [i for i, ln in enumerate(lines) if task_re.match(ln.text)]
     for i in starts:
-        if int(TASK_START.match(lines[i].text).group(1)) == 1:  # type: ignore[union-attr]
+        if int(task_re.match(lines[i].text).group(1)) == 1:  # type: ignore[union-attr]
             return i
     return starts[0] if starts else None
+
+
+def _first_unnumbered(lines: list[Line]) -> int | None:
+    """The paragraph start of the first line that holds an attribution, for unnumbered plans."""
+    for i, line in enumerate(lines):
+        if ROLE_LABEL.search(line.text):
+            j = i
+            while j > 0 and not lines[j - 1].text.endswith(CLOSED) and not _is_heading(lines[j - 1].text):
+                j -= 1
+            return j
+    return None
+
+
+def _is_heading(text: str) -> bool:
+    return bool(SECTION.match(text) or SUBSECTION.match(text)) and _heading_like_text(text)
+
+
+def _heading_like_text(text: str) -> bool:
+    return len(text) <= 40 and not text.endswith(("。", "；", "，", ";", ","))
 
 
 def split_layout(lines: list[Line]) -> Layout:
     """Group normalised lines into the parts of a plan (see the module docstring)."""
     layout = Layout()
-    first = _first_task(lines)
+    lines = _split_run_together(lines)
+    task_re = TASK_START
+    first = _first_task(lines, TASK_START)
+    if first is None:
+        first = _first_task(lines, TASK_PAREN)
+        task_re, layout.numbering = TASK_PAREN, "bracketed"
+    if first is None:
+        first = _first_unnumbered(lines)
+        task_re, layout.numbering = TASK_START, "unnumbered"
     if first is None:
         return layout
     # Walk back over the short lines above the first task: the title and the first headings.
@@ -122,12 +173,14 @@ def split_layout(lines: list[Line]) -> Layout:
     _front_matter(lines[:head], layout)
     body_start = head
     while body_start < first and not (
-        SECTION.match(lines[body_start].text) or SUBSECTION.match(lines[body_start].text)
+        SECTION.match(lines[body_start].text)
+        or SUBSECTION.match(lines[body_start].text)
+        or LEADER_HEADING.match(lines[body_start].text)
     ):
         if not ANNEX.match(lines[body_start].text):
             layout.title.append(lines[body_start])
         body_start += 1
-    _body(lines[body_start:], layout)
+    _body(lines[body_start:], layout, task_re)
     return layout
 
 
@@ -151,10 +204,11 @@ def _front_matter(lines: list[Line], layout: Layout) -> None:
     layout.notice = lines[:end]
 
 
-def _body(lines: list[Line], layout: Layout) -> None:
+def _body(lines: list[Line], layout: Layout, task_re: re.Pattern[str]) -> None:
     section = subsection = last_task = 0
     closed = True  # whether the previous line ended a paragraph
     tail = False
+    unnumbered = layout.numbering == "unnumbered"
     for line in lines:
         text = line.text
         if tail:
@@ -172,7 +226,10 @@ def _body(lines: list[Line], layout: Layout) -> None:
                 layout.printed = line
             tail = True
             continue
-        block = _start(text, closed, section, subsection, last_task)
+        block = _start(text, closed, section, subsection, last_task, task_re, unnumbered)
+        in_task = bool(layout.blocks) and layout.blocks[-1].kind == "task"
+        if block is None and closed and not in_task and LEADER_LINE.match(text):
+            block = "leader"
         if block == "section":
             section = chinese_number(SECTION.match(text).group(1))  # type: ignore[union-attr]
             subsection = 0
@@ -180,10 +237,18 @@ def _body(lines: list[Line], layout: Layout) -> None:
         elif block == "subsection":
             subsection = chinese_number(SUBSECTION.match(text).group(1))  # type: ignore[union-attr]
             layout.blocks.append(Block("subsection", subsection, [line]))
+        elif block == "leader":
+            layout.blocks.append(Block("leader", 0, [line]))
         elif block == "task":
-            number = int(TASK_START.match(text).group(1))  # type: ignore[union-attr]
+            number = last_task + 1 if unnumbered else int(task_re.match(text).group(1))  # type: ignore[union-attr]
             layout.blocks.append(Block("task", number, [line]))
             last_task = number
+        elif in_task or (layout.blocks and not closed):
+            layout.blocks[-1].lines.append(line)
+        elif ROLE_LABEL.match(text):
+            layout.warnings.append(
+                Warning("attribution-without-task", f"an attribution with no task before it: {text[:30]}", line.number)
+            )
         elif layout.blocks:
             layout.blocks[-1].lines.append(line)
         else:
@@ -194,10 +259,12 @@ def _body(lines: list[Line], layout: Layout) -> None:
         closed = text.endswith(CLOSED) or bool(layout.blocks) and layout.blocks[-1].kind != "task"
 
 
-def _start(text: str, closed: bool, section: int, subsection: int, last_task: int) -> str | None:
+def _start(
+    text: str, closed: bool, section: int, subsection: int, last_task: int, task_re: re.Pattern[str], unnumbered: bool
+) -> str | None:
     """What a line starts, given the state: a heading, a task, or nothing (a continuation)."""
-    m = TASK_START.match(text)
-    if m and (int(m.group(1)) == last_task + 1 or closed):
+    m = task_re.match(text)
+    if m and not unnumbered and (int(m.group(1)) == last_task + 1 or closed):
         return "task"
     m = SECTION.match(text)
     if m and closed and chinese_number(m.group(1)) > section:
@@ -205,4 +272,8 @@ def _start(text: str, closed: bool, section: int, subsection: int, last_task: in
     m = SUBSECTION.match(text)
     if m and closed and chinese_number(m.group(1)) > subsection:
         return "subsection"
+    if closed and LEADER_HEADING.match(text) and len(text) <= 30:
+        return "leader"
+    if unnumbered and closed and not ROLE_LABEL.match(text):
+        return "task"
     return None

@@ -10,6 +10,12 @@ The rules, each from the Shen County 2024 plan (see its gold annotation):
 - ``县政府有关部门〔单位〕``, ``各镇人民政府〔街道办事处〕``, leader ``县政府各位县长``: collectives,
   kept whole as nodes of their own kind.
 - ``县县民政局`` (task 77): a doubled jurisdiction prefix, corrected to ``县民政局``.
+
+And from the genre at large (issue 7): shared suffixes (``黄区、南区政府`` is 黄区政府 and
+南区政府), a dropped jurisdiction prefix (``市发改委、经信委`` is 市发改委 and 市经信委), the same
+unit written two ways in one plan (``市发改委`` / ``市发展改革委``: one canonical name, the most
+frequent form), bracketed notes that are no nameplate (``（含开发区）``), titles after a leader's
+name (``李明副市长``).
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ from taskgraph.parse.vocabulary import (
     ABBREVIATION,
     COLLECTIVE,
     DOUBLED_PREFIX,
+    NOTE_PREFIX,
     NOTES,
     PERSON_NAME,
+    PERSON_WITH_TITLE,
+    UNIT_SUFFIX,
 )
 
 # A name with a bracketed suffix: "县财政局〔县国资局〕", "县发改局（粮食局）".
@@ -40,7 +49,8 @@ class Occurrence:
     line: int
     role: Role
     index: int  # position in its field
-    written: Written
+    written: Written  # the text used for resolution (simplified in a traditional plan)
+    as_written: str = ""  # the name exactly as the document writes it
 
 
 @dataclass
@@ -96,7 +106,7 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
         fixed = _typo(outer)
         if fixed != outer:
             typos[outer] = fixed
-        if inner is None or inner in NOTES:
+        if inner is None or inner in NOTES or NOTE_PREFIX.match(inner):
             continue
         abbreviation = ABBREVIATION.match(inner)
         if abbreviation:
@@ -116,27 +126,118 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
             aliases.setdefault(_typo(inner), fixed)
 
     # Pass 2: every occurrence to a party.
+    expanded = _expanded_lists(fields)
     parties: dict[tuple[int, Role, int], Party] = {}
     for occ in occurrences:
         written = occ.written.text
+        as_written = occ.as_written or written
         key = (occ.task, occ.role, occ.index)
         if occ.role is Role.LEAD_LEADER:
             name = TRAILING_ETC.sub("", written)
-            if is_collective(name) or not PERSON_NAME.match(name):
-                kind = Kind.COLLECTIVE if is_collective(name) else Kind.PERSON
-            else:
-                kind = Kind.PERSON
-            parties[key] = Party(name, written, kind)
+            titled = PERSON_WITH_TITLE.match(name)
+            if titled and not is_collective(name):
+                name = titled.group("name")
+            kind = Kind.COLLECTIVE if is_collective(name) or not PERSON_NAME.match(name) else Kind.PERSON
+            parties[key] = Party(name, as_written, kind)
             continue
         if is_collective(written):
-            parties[key] = Party(TRAILING_ETC.sub("", written), written, Kind.COLLECTIVE)
+            parties[key] = Party(TRAILING_ETC.sub("", written), as_written, Kind.COLLECTIVE)
             continue
-        outer, _ = _base(written)
-        name = _typo(outer)
+        name = _typo(expanded.get(key, _base(written)[0]))
         name = aliases.get(name, name)
         kind = Kind.GROUP if name in groups else Kind.UNIT
-        parties[key] = Party(name, written, kind)
+        parties[key] = Party(name, as_written, kind)
+    _merge_variants(parties, aliases)
     return Resolution(parties, aliases, typos, groups, warnings)
+
+
+# A place name and what follows it: "南区政府" -> ("南区", "政府").
+_PLACE_AND_SUFFIX = re.compile(r"^(?P<place>.+?[区县市镇乡州旗])(?P<suffix>.+)$")
+# A jurisdiction prefix at the start of a name: "市发改委".
+_JURISDICTION = re.compile(r"^[省市县区州旗]")
+
+
+def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple[int, Role, int], str]:
+    """Names completed from their neighbours in a 、-joined run (shared suffix, dropped prefix)."""
+    out: dict[tuple[int, Role, int], str] = {}
+    for (task, role), names in fields.items():
+        if role is Role.LEAD_LEADER:
+            continue
+        bases = [_base(w.text)[0] for w in names]
+        for i, base in enumerate(bases):
+            if is_collective(names[i].text):
+                continue
+            run = _run_indices(names, i)
+            # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind.
+            if not UNIT_SUFFIX.search(base) or base[-1:] in "区县市镇乡州旗" and len(base) <= 4:
+                for j in run:
+                    m = _PLACE_AND_SUFFIX.match(bases[j]) if j > i else None
+                    if m and m.group("place")[-1] == base[-1] and len(base) <= 4:
+                        out[(task, role, i)] = base + m.group("suffix")
+                        break
+            # "市发改委、经信委": a short later name takes the first name's jurisdiction prefix.
+            first = bases[run[0]]
+            prefix = _JURISDICTION.match(first)
+            if (
+                i != run[0] and prefix and not _JURISDICTION.match(base) and len(base) <= 5
+                and UNIT_SUFFIX.search(base) and not any(ch in base[:2] for ch in "区县市镇乡省州旗")
+            ):
+                out[(task, role, i)] = prefix.group(0) + base
+    return out
+
+
+def _run_indices(names: list[Written], index: int) -> list[int]:
+    """Indices of the 、-joined run that contains ``index``."""
+    start = index
+    while start > 0 and names[start].separator == "、":
+        start -= 1
+    end = index
+    while end + 1 < len(names) and names[end + 1].separator == "、":
+        end += 1
+    return list(range(start, end + 1))
+
+
+# Short and long forms of the same bureau: one key for both. "发改委" and "发展改革委".
+_VARIANTS = (
+    ("委员会", "委"), ("和", ""), ("发改", "发展改革"), ("人社", "人力资源社会保障"), ("住建", "住房城乡建设"),
+    ("工信", "工业信息化"), ("卫健", "卫生健康"), ("文旅", "文化旅游"), ("教体", "教育体育"),
+    ("市场监督管理", "市场监管"), ("应急管理局", "应急局"), ("生态环境局", "环境局"), ("人民政府", "政府"),
+)
+
+
+def unit_key(name: str) -> str:
+    """A key under which two ways of writing one unit meet.
+
+    Examples
+    --------
+    >>> unit_key("市发改委") == unit_key("市发展和改革委员会")
+    True
+    >>> unit_key("县财政局") == unit_key("县商务局")
+    False
+    """
+    for old, new in _VARIANTS:
+        name = name.replace(old, new)
+    return name
+
+
+def _merge_variants(parties: dict[tuple[int, Role, int], Party], aliases: dict[str, str]) -> None:
+    """Give the units written two ways in one plan one canonical name: the most frequent form."""
+    counts: dict[str, dict[str, int]] = {}
+    for p in parties.values():
+        if p.kind is Kind.UNIT:
+            forms = counts.setdefault(unit_key(p.name), {})
+            forms[p.name] = forms.get(p.name, 0) + 1
+    canonical = {}
+    for forms in counts.values():
+        if len(forms) > 1:
+            best = sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            for form in forms:
+                if form != best:
+                    canonical[form] = best
+                    aliases.setdefault(form, best)
+    for key, p in list(parties.items()):
+        if p.name in canonical:
+            parties[key] = Party(canonical[p.name], p.as_written, p.kind)
 
 
 def _run(names: list[Written], index: int) -> tuple[str, ...]:

@@ -32,11 +32,17 @@ _INNER_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")
 
 @dataclass(frozen=True)
 class Line:
-    """A non-empty line: ``text`` normalised, ``raw`` as written (trimmed), ``number`` 1-based."""
+    """A non-empty line, ``number`` 1-based in the original file.
+
+    ``orig`` is the cleaned line as written; ``text`` is the same with traditional characters
+    simplified one for one (equal to ``orig`` in a simplified document), so offsets agree;
+    ``raw`` keeps the original spacing, for headings.
+    """
 
     number: int
     text: str
     raw: str
+    orig: str = ""
 
 
 def clean(text: str) -> str:
@@ -53,18 +59,27 @@ def clean(text: str) -> str:
     return _INNER_SPACE.sub("", text)
 
 
-def normalise(text: str) -> list[Line]:
+def normalise(text: str, traditional: bool | None = None) -> list[Line]:
     """Split ``text`` into cleaned, non-empty lines without page numbers.
+
+    ``traditional`` (detected when None) makes ``text`` of each line a simplified copy.
 
     Examples
     --------
     >>> [(ln.number, ln.text) for ln in normalise("1.甲\\n\\n— 2 —\\n 乙 3 个\\n")]
     [(1, '1.甲'), (4, '乙3个')]
+    >>> normalise("牽頭單位：縣財政局")[0].text
+    '牵头单位：县财政局'
     """
+    from taskgraph.parse.chinese import is_traditional, simplify_characters
+
+    if traditional is None:
+        traditional = is_traditional(text)
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         cleaned = clean(raw)
         if not cleaned or PAGE_NUMBER.match(cleaned):
             continue
-        lines.append(Line(number, cleaned, _SPACES.sub(" ", raw.translate(_FULLWIDTH_ALNUM)).strip()))
+        simple = simplify_characters(cleaned) if traditional else cleaned
+        lines.append(Line(number, simple, _SPACES.sub(" ", raw.translate(_FULLWIDTH_ALNUM)).strip(), cleaned))
     return lines

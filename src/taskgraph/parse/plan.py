@@ -4,18 +4,63 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 
 from taskgraph.errors import ParseError
-from taskgraph.model import Assignment, Group, Kind, Plan, Role, Section, Task, Warning
-from taskgraph.parse.attribution import Written, find_attribution
-from taskgraph.parse.layout import CC, PRINTED, PUBLICATION, TASK_START, Block, parse_date, split_layout
+from taskgraph.model import Assignment, Group, Plan, Role, Section, Task, Warning
+from taskgraph.parse.attribution import (
+    Attribution,
+    Field,
+    Written,
+    find_attribution,
+    find_predicate_attribution,
+    parse_fields,
+    split_names,
+)
+from taskgraph.parse.chinese import is_traditional, simplify_name
+from taskgraph.parse.layout import (
+    CC,
+    PRINTED,
+    PUBLICATION,
+    TASK_PAREN,
+    TASK_START,
+    Block,
+    Layout,
+    parse_date,
+    split_layout,
+)
 from taskgraph.parse.names import Occurrence, resolve
 from taskgraph.parse.normalise import Line, normalise
 from taskgraph.parse.reading import read_text
+from taskgraph.parse.vocabulary import (
+    FIRST_LISTED_LEADS,
+    LEAD_NOTE,
+    LEADER_HEADING,
+    LEADER_LINE,
+    PREDICATE_LABEL,
+    ROLE_LABEL,
+)
 
 _WHITESPACE = re.compile(r"\s+")
 # "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
 _GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
+# "市财政局、市发改委牵头" in a responsible list: these lead.
+_LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
+
+
+@dataclass
+class _Draft:
+    """A task before its names are resolved."""
+
+    number: int
+    section: str | None
+    subsection: str | None
+    text: str
+    line: int
+    attribution: str | None
+    complete: bool
+    fields: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
+    style: str = "none"
 
 
 def _line_at(lines: list[Line], offset: int) -> int:
@@ -32,11 +77,67 @@ def _heading(block: Block) -> str:
     return "".join(line.raw for line in block.lines).strip()
 
 
+def _labelled_lines(block: Block, prefix: int) -> int | None:
+    """Offset (in the paragraph) of the first line after the first that starts with a role label."""
+    position = len(block.lines[0].text) - prefix
+    for line in block.lines[1:]:
+        if ROLE_LABEL.match(line.text) or PREDICATE_LABEL.match(line.text):
+            return position
+        position += len(line.text)
+    return None
+
+
+def _find(paragraph: str, block: Block, prefix: int) -> Attribution | None:
+    """The task's attribution: a labelled bracket, labelled lines, or predicates."""
+    found = find_attribution(paragraph)
+    if found is not None:
+        return found
+    at = _labelled_lines(block, prefix)
+    if at is not None:
+        content = paragraph[at:]
+        fields, unlabelled = parse_fields(content, at)
+        return Attribution(at, len(paragraph), content, fields, unlabelled, "labelled-lines")
+    return find_predicate_attribution(paragraph)
+
+
+def _leads_in_lists(fields: list[tuple[Role, list[Written]]], first_listed: bool) -> list[tuple[Role, list[Written]]]:
+    """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
+    listed when the plan says so) into a lead-unit field."""
+    has_lead = any(role is Role.LEAD_UNIT and names for role, names in fields)
+    out: list[tuple[Role, list[Written]]] = []
+    moved: list[Written] = []
+    for role, names in fields:
+        if role not in (Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT) or has_lead:
+            out.append((role, names))
+            continue
+        keep: list[Written] = []
+        for w in names:
+            m = _LEADS_HERE.search(w.text) or LEAD_NOTE.search(w.text)
+            if m and len(w.text) > len(m.group(0)):
+                moved.append(Written(w.text[: m.start()].strip(), w.separator, w.offset))
+                # "市财政局、市发改委牵头": the 、-joined names before it lead too
+                while keep and w.separator == "、" and keep[-1].separator != "，":
+                    moved.insert(len(moved) - 1, keep.pop())
+                    if moved[-2].separator != "、":
+                        break
+            else:
+                keep.append(w)
+        out.append((role, keep))
+    if not moved and first_listed and not has_lead:
+        for k, (role, names) in enumerate(out):
+            if role is Role.RESPONSIBLE_UNIT and names:
+                moved, out[k] = [names[0]], (role, names[1:])
+                break
+    if moved:
+        out.insert(0, (Role.LEAD_UNIT, moved))
+    return out
+
+
 def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> Plan:
     """Parse the text of a task allocation plan.
 
-    Raises :class:`~taskgraph.errors.ParseError` when the text holds no numbered task;
-    every recoverable oddity becomes a :class:`~taskgraph.model.Warning` on the plan.
+    Raises :class:`~taskgraph.errors.ParseError` when the text holds no task; every recoverable
+    oddity becomes a :class:`~taskgraph.model.Warning` on the plan.
 
     Examples
     --------
@@ -45,133 +146,176 @@ def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> 
     >>> task.section, task.text, task.lead_units[0].name, task.lead_units[0].as_written
     ('一、目标', '增长6%。', '县财政局', '县财政局〔县国资局〕')
     """
-    lines = normalise(text)
+    traditional = is_traditional(text)
+    lines = normalise(text, traditional)
     layout = split_layout(lines)
-    tasks_blocks = [b for b in layout.blocks if b.kind == "task"]
-    if not tasks_blocks:
+    if not any(b.kind == "task" for b in layout.blocks):
         raise ParseError("no numbered task found (expected lines such as '1.…（牵头单位：…）')", source)
-    warnings: list[Warning] = list(layout.warnings)
+    first_listed = bool(FIRST_LISTED_LEADS.search("".join(line.text for line in lines)))
+    drafts, sections, warnings = _drafts(layout, traditional, first_listed)
+    return _assemble(layout, drafts, sections, warnings, source, encoding, traditional)
 
-    # First pass over the tasks: text, attribution fields, and every written name.
-    drafts = []
-    occurrences: list[Occurrence] = []
-    fields: dict[tuple[int, Role], list[Written]] = {}
+
+def _number_prefix(layout: Layout, text: str) -> int:
+    pattern = {"numbered": TASK_START, "bracketed": TASK_PAREN}.get(layout.numbering)
+    m = pattern.match(text) if pattern else None
+    return m.end() if m else 0
+
+
+def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list[_Draft], list[tuple[int, str, list[str]]], list[Warning]]:
+    warnings: list[Warning] = list(layout.warnings)
+    drafts: list[_Draft] = []
     sections: list[tuple[int, str, list[str]]] = []
     section = subsection = None
+    leaders: list[Written] = []  # from a leader heading, for the tasks under it
     previous = 0
     seen: set[int] = set()
     for block in layout.blocks:
-        if block.kind == "section":
-            section, subsection = _heading(block), None
-            sections.append((block.number, section, []))
-            continue
-        if block.kind == "subsection":
-            subsection = _heading(block)
-            if sections:
-                sections[-1][2].append(subsection)
+        if block.kind in ("section", "subsection", "leader"):
+            title = _heading(block)
+            heading_leaders = _heading_leaders(block)
+            if block.kind == "section":
+                section, subsection = title, None
+                sections.append((block.number, section, []))
+                leaders = heading_leaders
+            elif block.kind == "subsection":
+                subsection = title
+                if sections:
+                    sections[-1][2].append(subsection)
+                else:
+                    sections.append((0, "", [subsection]))
+                leaders = heading_leaders or leaders
             else:
-                sections.append((0, "", [subsection]))
+                leaders = heading_leaders
             continue
         number, start = block.number, block.lines[0].number
-        warnings.extend(_numbering(number, previous, seen, start))
+        prefix = _number_prefix(layout, block.lines[0].text)
+        paragraph = "".join(line.text for line in block.lines)[prefix:]
+        original = "".join(line.orig for line in block.lines)[prefix:]
+        attribution = _find(paragraph, block, prefix)
+        if attribution is None and drafts and number <= previous and layout.numbering != "unnumbered":
+            warnings.append(Warning("notes", f"numbered notes after task {drafts[-1].number} are not a task: "
+                                    f"{paragraph[:30]}", start, drafts[-1].number))
+            continue
+        if layout.numbering != "unnumbered":
+            warnings.extend(_numbering(number, previous, seen, start))
         previous = max(previous, number)
         seen.add(number)
-        paragraph = "".join(line.text for line in block.lines)
-        paragraph = TASK_START.sub("", paragraph, count=1)
-        offset = len(block.lines[0].text) - len(TASK_START.sub("", block.lines[0].text, count=1))
-        attribution = find_attribution(paragraph)
-        task_fields: list[tuple[Role, list[Written]]] = []
-        written_attribution = None
-        complete = attribution is not None and attribution.end is not None
+        draft = _Draft(number, section, subsection, "", start, None, False)
         if attribution is None:
-            body = paragraph
+            body = original
             warnings.append(Warning("no-attribution", f"task {number} has no attribution", start, number))
+            fields: list[tuple[Role, list[Written]]] = []
         else:
-            body = paragraph[: attribution.start]
-            attribution_line = _line_at(block.lines, attribution.start + offset)
-            written_attribution = attribution.content
+            draft.style = attribution.style
+            draft.complete = attribution.end is not None
+            body = original[: attribution.start]
+            draft.attribution = original[attribution.start + (1 if attribution.style == "parenthesis" else 0) :
+                                         (attribution.end - (1 if attribution.style == "parenthesis" else 0)) if attribution.end else len(original)]
+            at_line = _line_at(block.lines, attribution.start + prefix)
+            fields = [(f.role, list(f.names)) for f in attribution.fields]
             if attribution.end is None:
                 lost = ""
-                cut = list(attribution.fields)
-                if cut and cut[-1].names:
-                    lost = cut[-1].names[-1].text
-                    cut[-1] = type(cut[-1])(cut[-1].role, cut[-1].label, cut[-1].names[:-1])
+                if fields and fields[-1][1]:
+                    lost = fields[-1][1].pop().text
                 detail = f"; the last name '{lost}' may be incomplete and is left out" if lost else ""
-                warnings.append(
-                    Warning(
-                        "attribution-cut-off",
-                        f"the attribution of task {number} is cut off (no closing bracket){detail}",
-                        attribution_line,
-                        number,
-                    )
-                )
-                attribution = type(attribution)(
-                    attribution.start, None, attribution.content, tuple(cut), attribution.unlabelled
-                )
+                warnings.append(Warning("attribution-cut-off",
+                                        f"the attribution of task {number} is cut off (no closing bracket){detail}",
+                                        at_line, number))
             else:
-                rest = paragraph[attribution.end :].strip("。；;，, ")
+                rest = original[attribution.end :].strip("。；;，, ")
                 if rest:
-                    body = body + paragraph[attribution.end :]
-                    warnings.append(
-                        Warning(
-                            "text-after-attribution",
-                            f"task {number} has text after its attribution: {rest[:30]}",
-                            _line_at(block.lines, attribution.end + offset),
-                            number,
-                        )
-                    )
+                    body += original[attribution.end :]
+                    warnings.append(Warning("text-after-attribution",
+                                            f"task {number} has text after its attribution: {rest[:30]}",
+                                            _line_at(block.lines, attribution.end + prefix), number))
             if attribution.unlabelled:
-                warnings.append(
-                    Warning(
-                        "unlabelled-names",
-                        f"task {number}: '{attribution.unlabelled[:40]}' in the attribution has no "
-                        "role label and is left out",
-                        attribution_line,
-                        number,
-                    )
-                )
-            for f in attribution.fields:
-                task_fields.append((f.role, list(f.names)))
-        key_task = len(drafts)
-        for role, names in task_fields:
-            merged = fields.setdefault((key_task, role), [])
+                warnings.append(Warning("unlabelled-names",
+                                        f"task {number}: '{attribution.unlabelled[:40]}' in the attribution has no "
+                                        "role label and is left out", at_line, number))
+        fields = _leads_in_lists(fields, first_listed)
+        if leaders and not any(role is Role.LEAD_LEADER for role, _ in fields):
+            fields.insert(0, (Role.LEAD_LEADER, list(leaders)))
+        draft.text = _WHITESPACE.sub("", body)
+        for role, names in fields:
+            written = [_as_written(w, original, traditional) for w in names if w.text]
+            draft.fields.append((role, [w for w, _ in written], [a for _, a in written]))
+        drafts.append(draft)
+    return drafts, sections, warnings
+
+
+def _as_written(w: Written, original: str, traditional: bool) -> tuple[Written, str]:
+    """The name to resolve (simplified, phrases included) and the name as the document writes it."""
+    if w.offset < 0 or w.offset + len(w.text) > len(original):
+        return w, w.text  # leader names from headings carry their own text
+    as_written = original[w.offset : w.offset + len(w.text)]
+    if not traditional:
+        return w, as_written
+    return Written(simplify_name(as_written), w.separator, w.offset), as_written
+
+
+def _heading_leaders(block: Block) -> list[Written]:
+    """Leaders named by a heading: "李明副市长牵头重点工作" or "分管市领导：李明、王强"."""
+    text = "".join(line.text for line in block.lines)
+    m = LEADER_HEADING.match(text)
+    if m:
+        return [Written(m.group("name"), "", -1)]
+    m = LEADER_LINE.match(text)
+    if m:
+        return [Written(w.text, w.separator, -1) for w in split_names(m.group("names"))]
+    return []
+
+
+def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, str, list[str]]],
+              warnings: list[Warning], source: str, encoding: str, traditional: bool) -> Plan:
+    occurrences: list[Occurrence] = []
+    fields: dict[tuple[int, Role], list[Written]] = {}
+    for index, draft in enumerate(drafts):
+        for role, names, written in draft.fields:
+            merged = fields.setdefault((index, role), [])
             base = len(merged)
             merged.extend(names)
-            for i, w in enumerate(names):
-                occurrences.append(Occurrence(key_task, start, role, base + i, w))
-        drafts.append(
-            (number, section, subsection, _WHITESPACE.sub("", body), start, written_attribution, complete)
-        )
-
+            for i, (w, a) in enumerate(zip(names, written)):
+                occurrences.append(Occurrence(index, draft.line, role, base + i, w, a))
     resolution = resolve(occurrences, fields)
-    warnings.extend(resolution.warnings)
+    warnings = warnings + resolution.warnings
     tasks = []
-    for index, (number, sec, sub, body, start, written, complete) in enumerate(drafts):
+    for index, d in enumerate(drafts):
         assignments = []
         for role in Role:
             for i, _ in enumerate(fields.get((index, role), [])):
                 assignments.append(Assignment(role, resolution.parties[(index, role, i)]))
-        task = Task(number, sec, sub, body, tuple(assignments), start, written)
-        if complete and not task.lead_units:
-            warnings.append(Warning("no-lead-unit", f"task {number} names no lead unit", start, number))
+        task = Task(d.number, d.section, d.subsection, d.text, tuple(assignments), d.line, d.attribution)
+        if d.complete and not task.lead_units:
+            warnings.append(Warning("no-lead-unit", f"task {d.number} names no lead unit", d.line, d.number))
         tasks.append(task)
+    if layout.numbering == "unnumbered":
+        warnings.append(Warning("unnumbered", f"the tasks are not numbered; they are numbered 1–{len(tasks)} in order"))
 
-    issuer = layout.issuer.text if layout.issuer else None
+    issuer = layout.issuer.orig if layout.issuer else None
     printed = PRINTED.match(layout.printed.text) if layout.printed else None
-    office = printed.group("office") if printed else None
-    cc_text = "".join(line.text for line in layout.cc)
-    cc = tuple(n.text for n in _split_cc(CC.sub("", cc_text))) if cc_text else ()
+    office = layout.printed.orig[: printed.end("office")] if printed and layout.printed else None
+    cc_text = "".join(line.orig for line in layout.cc)
+    cc = tuple(n.text for n in split_names(CC.sub("", cc_text).rstrip("。."))) if cc_text else ()
     jurisdiction = None
     for name in (issuer, office):
         if name and _GOVERNMENT.search(name):
-            jurisdiction = _GOVERNMENT.sub("", name)
+            jurisdiction = _GOVERNMENT.sub("", simplify_name(name) if traditional else name)
             break
     publication = PUBLICATION.match(layout.publication.text).group(1) if layout.publication else None  # type: ignore[union-attr]
     for line in layout.trailer:
         warnings.append(Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number))
+    styles = {d.style for d in drafts if d.style != "none"}
+    style = "+".join(sorted(styles)) or "none"
+    if any(b.kind == "leader" for b in layout.blocks):
+        style += "+leader-headings"
+    if layout.numbering != "numbered":
+        style += f"+{layout.numbering}"
+    if traditional:
+        style += "+traditional"
     return Plan(
         source=source,
-        title="".join(line.text for line in layout.title),
+        title="".join(line.orig for line in layout.title),
         tasks=tuple(tasks),
         sections=tuple(Section(n, t, tuple(subs)) for n, t, subs in sections),
         issuer=issuer,
@@ -181,20 +325,14 @@ def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> 
         publication=publication,
         jurisdiction=jurisdiction,
         cc=cc,
-        notice="".join(line.text for line in layout.notice) or None,
+        notice="".join(line.orig for line in layout.notice) or None,
         aliases=tuple(sorted(resolution.aliases.items())),
         typos=tuple(sorted(resolution.typos.items())),
         groups=tuple(Group(name, members) for name, members in resolution.groups.items()),
-        layout="parenthesis",
+        layout=style,
         encoding=encoding,
         warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.task or 0))),
     )
-
-
-def _split_cc(text: str) -> tuple[Written, ...]:
-    from taskgraph.parse.attribution import split_names
-
-    return split_names(text.rstrip("。."))
 
 
 def _numbering(number: int, previous: int, seen: set[int], line: int) -> list[Warning]:
@@ -222,4 +360,4 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     return parse_plan(text, os.fspath(path), encoding)
 
 
-__all__ = ["Kind", "parse_plan", "read_plan"]
+__all__ = ["parse_plan", "read_plan"]
