@@ -35,6 +35,7 @@ from taskgraph.parse.vocabulary import (
 # (Shen County 2024, task 1); square and 〔〕 brackets when unit names have round ones.
 ATTRIBUTION_OPENERS = "（(〔【["
 _CLAUSE_SEPARATORS = "，,；;。"
+_PREDICATE_FIELD = re.compile(PREDICATE_LABEL.pattern.lstrip("^"))
 
 
 @dataclass(frozen=True)
@@ -196,15 +197,23 @@ def parse_fields(content: str, base: int = 0) -> tuple[tuple[Field, ...], str]:
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
         top_level.append(depth == 0)
+    # A label needs no separator before it: "牵头单位：市商务局 配合单位：…" loses its space in
+    # normalisation, and a colon inside a list of names does not otherwise occur.
     for m in ROLE_LABEL.finditer(content):
-        if top_level[m.start()] and (m.start() == 0 or content[m.start() - 1] in "；;，, 。\t"):
+        if top_level[m.start()]:
             labels.append(m)
-    fields = []
+    # "部门分工：市教育局牵头，市人社局配合" is a field written with predicates.
+    labels += [m for m in _PREDICATE_FIELD.finditer(content) if top_level[m.start()]]
+    labels.sort(key=lambda m: m.start())
+    fields: list[Field] = []
     for k, m in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(content)
         body = content[m.end() : stop]
         trimmed = body.rstrip().rstrip("；;，, 。")
-        fields.append(Field(ROLE_LABELS[m.group(1)], m.group(1), split_names(trimmed, base + m.end())))
+        if m.re is _PREDICATE_FIELD:
+            fields.extend(parse_predicates(trimmed, base + m.end()) or ())
+        else:
+            fields.append(Field(ROLE_LABELS[m.group(1)], m.group(1), split_names(trimmed, base + m.end())))
     head = content[: labels[0].start()] if labels else content
     return tuple(fields), head.strip().strip("；;，, ")
 
@@ -245,11 +254,13 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
             parsed.append((PREDICATE_ROLES[m.group("verb")], m.group("verb"), names))
     if not parsed:
         return None
+    from taskgraph.parse.names import is_collective
+
     has_lead = any(kind == "lead" for kind, _, _ in parsed)
     fields = []
     for k, (kind, verb, names) in enumerate(parsed):
-        if kind == "responsible" and not has_lead and k == 0:
-            kind = "lead"  # "（市发展改革委负责）": the one in charge
+        if kind == "responsible" and not has_lead and k == 0 and not all(is_collective(w.text) for w in names):
+            kind = "lead"  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
         role = {"lead": Role.LEAD_UNIT, "responsible": Role.RESPONSIBLE_UNIT, "cooperating": Role.COOPERATING_UNIT}[kind]
         fields.append(Field(role, verb, names))
     return tuple(fields)

@@ -17,6 +17,10 @@ from taskgraph.parse.vocabulary import LEADER_HEADING, LEADER_LINE, ROLE_LABEL
 TASK_START = re.compile(r"^(\d{1,3})\s*[.．、](?![\d%％])")
 # "(1)推进…" — plans that number their tasks in brackets.
 TASK_PAREN = re.compile(r"^[（(](\d{1,3})[）)](?!\d)")
+# A heading with the first task on the same line: "一、主要目标 1.地区生产总值增长6%。…"
+HEADING_THEN_TASK = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。，；\d]{2,20}?(?=\d{1,3}[.．](?![\d%％]))"
+)
 # Numbering run together inside one line: "…。2.推进…", "…）（二）聚焦…", "…。三、…".
 RUN_TOGETHER = re.compile(
     r"(?<=[。）)；;])\s*(?=\d{1,3}[.．、](?![\d%％])|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
@@ -110,19 +114,26 @@ def _heading_like(line: Line) -> bool:
 
 
 def _split_run_together(lines: list[Line]) -> list[Line]:
-    """Split lines where a number or heading marker follows the end of a sentence."""
+    """Split lines where a number or heading marker follows the end of a sentence or a heading."""
     out = []
     for line in lines:
-        cuts = [m.start() for m in RUN_TOGETHER.finditer(line.text) if m.start() > 0]
-        if not cuts:
-            out.append(line)
-            continue
-        bounds = [0, *cuts, len(line.text)]
-        for a, b in zip(bounds, bounds[1:]):
-            text, orig = line.text[a:b].strip(), line.orig[a:b].strip()
-            if text:
-                out.append(Line(line.number, text, orig, orig))
+        for piece in _split_at(line, [m.start() for m in RUN_TOGETHER.finditer(line.text)]):
+            heading = HEADING_THEN_TASK.match(piece.text)
+            out.extend(_split_at(piece, [heading.end()]) if heading else [piece])
     return out
+
+
+def _split_at(line: Line, cuts: list[int]) -> list[Line]:
+    cuts = [c for c in cuts if 0 < c < len(line.text)]
+    if not cuts:
+        return [line]
+    bounds = [0, *sorted(set(cuts)), len(line.text)]
+    pieces = []
+    for a, b in zip(bounds, bounds[1:]):
+        text, orig = line.text[a:b].strip(), line.orig[a:b].strip()
+        if text:
+            pieces.append(Line(line.number, text, orig, orig))
+    return pieces
 
 
 def _first_task(lines: list[Line], task_re: re.Pattern[str]) -> int | None:

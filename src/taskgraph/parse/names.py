@@ -124,6 +124,10 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
             groups.setdefault(group, members)
         else:
             aliases.setdefault(_typo(inner), fixed)
+            # "县发改局（粮食局）": the second nameplate shares the first one's jurisdiction
+            prefix = _JURISDICTION.match(fixed)
+            if prefix and not _JURISDICTION.match(inner):
+                aliases.setdefault(prefix.group(0) + inner, fixed)
 
     # Pass 2: every occurrence to a party.
     expanded = _expanded_lists(fields)

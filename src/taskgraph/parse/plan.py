@@ -44,6 +44,8 @@ from taskgraph.parse.vocabulary import (
 _WHITESPACE = re.compile(r"\s+")
 # "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
 _GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
+# A header after a task that introduces notes, not tasks: "进展情况：1.完成规划编制。"
+NOTES_HEADER = re.compile(r"^(进展情况|工作进展|完成情况|推进情况|进度安排|工作措施|具体措施|备注)[:：]")
 # "市财政局、市发改委牵头" in a responsible list: these lead.
 _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
 
@@ -61,6 +63,7 @@ class _Draft:
     complete: bool
     fields: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
     style: str = "none"
+    from_heading: bool = False  # its leader comes from a heading over it
 
 
 def _line_at(lines: list[Line], offset: int) -> int:
@@ -170,6 +173,11 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
     leaders: list[Written] = []  # from a leader heading, for the tasks under it
     previous = 0
     seen: set[int] = set()
+    notes_open = False  # the last task ended with a notes header ("进展情况：")
+    # For each task block, the numbers of the task blocks after it: a block whose number comes
+    # again later is numbered notes when it has no attribution.
+    tasks = [b for b in layout.blocks if b.kind == "task"]
+    later = {id(b): {c.number for c in tasks[k + 1 :]} for k, b in enumerate(tasks)}
     for block in layout.blocks:
         if block.kind in ("section", "subsection", "leader"):
             title = _heading(block)
@@ -193,10 +201,13 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
         paragraph = "".join(line.text for line in block.lines)[prefix:]
         original = "".join(line.orig for line in block.lines)[prefix:]
         attribution = _find(paragraph, block, prefix)
-        if attribution is None and drafts and number <= previous and layout.numbering != "unnumbered":
+        if attribution is None and drafts and layout.numbering != "unnumbered" and (
+            number <= previous or number in later.get(id(block), ()) or notes_open
+        ):
             warnings.append(Warning("notes", f"numbered notes after task {drafts[-1].number} are not a task: "
                                     f"{paragraph[:30]}", start, drafts[-1].number))
             continue
+        notes_open = False
         if layout.numbering != "unnumbered":
             warnings.extend(_numbering(number, previous, seen, start))
         previous = max(previous, number)
@@ -224,7 +235,11 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
                                         at_line, number))
             else:
                 rest = original[attribution.end :].strip("。；;，, ")
-                if rest:
+                if rest and NOTES_HEADER.match(rest):
+                    notes_open = True
+                    warnings.append(Warning("notes", f"notes after task {number} are not part of it: {rest[:30]}",
+                                            _line_at(block.lines, attribution.end + prefix), number))
+                elif rest:
                     body += original[attribution.end :]
                     warnings.append(Warning("text-after-attribution",
                                             f"task {number} has text after its attribution: {rest[:30]}",
@@ -236,6 +251,7 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
         fields = _leads_in_lists(fields, first_listed)
         if leaders and not any(role is Role.LEAD_LEADER for role, _ in fields):
             fields.insert(0, (Role.LEAD_LEADER, list(leaders)))
+            draft.from_heading = True
         draft.text = _WHITESPACE.sub("", body)
         for role, names in fields:
             written = [_as_written(w, original, traditional) for w in names if w.text]
@@ -307,7 +323,7 @@ def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, st
         warnings.append(Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number))
     styles = {d.style for d in drafts if d.style != "none"}
     style = "+".join(sorted(styles)) or "none"
-    if any(b.kind == "leader" for b in layout.blocks):
+    if any(d.from_heading for d in drafts):
         style += "+leader-headings"
     if layout.numbering != "numbered":
         style += f"+{layout.numbering}"
