@@ -43,6 +43,8 @@ def test_two_commands_shown():
 def workdir(tmp_path_factory):
     work = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "data", work / "data")
+    (work / "tests" / "fixtures").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "fixtures" / "shenxian-2024.gold.json", work / "tests" / "fixtures")
     return work
 
 

@@ -453,6 +453,31 @@ def report(plans: tuple[str, ...], output: str, base: str | None) -> None:
         raise _Failure(f"the graph does not conform to the shapes ({len(result.violations)} violation(s)); see {output}/rdf/validation.txt", 1)
 
 
+@cli.command()
+@click.argument("plan", type=click.Path())
+@click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False), help="The gold annotation (JSON).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@_QUIET
+def evaluate(plan: str, gold_path: str, fmt: str, quiet: bool) -> None:
+    """Score the parse of PLAN against a hand-checked gold annotation.
+
+    Prints the share of gold tasks found and precision, recall and F1 for leaders, lead units
+    and other units (responsible and cooperating), compared as (task, canonical name) pairs.
+
+    Example: taskgraph evaluate data/shenxian-2024-task-allocation.txt --gold tests/fixtures/shenxian-2024.gold.json
+    """
+    from taskgraph.evaluate import evaluate as score, read_gold
+    from taskgraph.tables import format_rows
+
+    gold = read_gold(gold_path)
+    (parsed,) = _read_plans((plan,), quiet)
+    result = score(parsed, gold)
+    rows = [["tasks", result["tasks_gold"], result["tasks_parsed"], None, round(result["tasks_found"], 4), None]]
+    for s in result["scores"].values():
+        rows.append([s.field, s.gold, s.found, round(s.precision, 4), round(s.recall, 4), round(s.f1, 4)])
+    _emit(format_rows(["field", "gold", "parsed", "precision", "recall", "f1"], rows, fmt), None)
+
+
 def main() -> None:
     """Entry point of the ``taskgraph`` console script."""
     try:

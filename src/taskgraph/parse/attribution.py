@@ -186,8 +186,12 @@ def find_attribution(paragraph: str) -> Attribution | None:
     return Attribution(start, end, content, fields, unlabelled)
 
 
-def parse_fields(content: str, base: int = 0) -> tuple[tuple[Field, ...], str]:
-    """Split an attribution's content into labelled fields; return them and unlabelled text."""
+def parse_fields(content: str, base: int = 0, stops: tuple[int, ...] = ()) -> tuple[tuple[Field, ...], str]:
+    """Split an attribution's content into labelled fields; return them and unlabelled text.
+
+    ``stops`` are offsets in ``content`` where a field ends without a new one starting (a line
+    ``完成时限：…`` after ``配合单位：…``).
+    """
     labels = []
     depth = 0
     top_level = []
@@ -208,6 +212,7 @@ def parse_fields(content: str, base: int = 0) -> tuple[tuple[Field, ...], str]:
     fields: list[Field] = []
     for k, m in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(content)
+        stop = min([stop, *(x for x in stops if x > m.end())])
         body = content[m.end() : stop]
         trimmed = body.rstrip().rstrip("；;，, 。")
         if m.re is _PREDICATE_FIELD:

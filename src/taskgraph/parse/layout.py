@@ -107,6 +107,7 @@ class Layout:
     trailer: list[Line] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     numbering: str = "numbered"  # numbered | bracketed | unnumbered
+    tables: bool = False  # tasks came from a flattened table or key-value lines
 
 
 def _heading_like(line: Line) -> bool:
@@ -165,7 +166,10 @@ def _heading_like_text(text: str) -> bool:
 
 def split_layout(lines: list[Line]) -> Layout:
     """Group normalised lines into the parts of a plan (see the module docstring)."""
+    from taskgraph.parse.tables import unflatten_tables
+
     layout = Layout()
+    lines, layout.tables = unflatten_tables(lines)
     lines = _split_run_together(lines)
     task_re = TASK_START
     first = _first_task(lines, TASK_START)

@@ -44,6 +44,8 @@ from taskgraph.parse.vocabulary import (
 _WHITESPACE = re.compile(r"\s+")
 # "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
 _GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
+# A line that starts with a key other than a role: "完成时限：2024年12月" ends the field before it.
+OTHER_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 # A header after a task that introduces notes, not tasks: "进展情况：1.完成规划编制。"
 NOTES_HEADER = re.compile(r"^(进展情况|工作进展|完成情况|推进情况|进度安排|工作措施|具体措施|备注)[:：]")
 # "市财政局、市发改委牵头" in a responsible list: these lead.
@@ -80,14 +82,19 @@ def _heading(block: Block) -> str:
     return "".join(line.raw for line in block.lines).strip()
 
 
-def _labelled_lines(block: Block, prefix: int) -> int | None:
-    """Offset (in the paragraph) of the first line after the first that starts with a role label."""
+def _labelled_lines(block: Block, prefix: int) -> tuple[int, tuple[int, ...]] | None:
+    """Offset (in the paragraph) of the first line after the first that starts with a role label,
+    and the offsets of later lines that start with some other key (``完成时限：``)."""
     position = len(block.lines[0].text) - prefix
+    start = None
+    stops = []
     for line in block.lines[1:]:
         if ROLE_LABEL.match(line.text) or PREDICATE_LABEL.match(line.text):
-            return position
+            start = position if start is None else start
+        elif start is not None and OTHER_KEY.match(line.text):
+            stops.append(position - start)
         position += len(line.text)
-    return None
+    return None if start is None else (start, tuple(stops))
 
 
 def _find(paragraph: str, block: Block, prefix: int) -> Attribution | None:
@@ -95,10 +102,11 @@ def _find(paragraph: str, block: Block, prefix: int) -> Attribution | None:
     found = find_attribution(paragraph)
     if found is not None:
         return found
-    at = _labelled_lines(block, prefix)
-    if at is not None:
+    labelled = _labelled_lines(block, prefix)
+    if labelled is not None:
+        at, stops = labelled
         content = paragraph[at:]
-        fields, unlabelled = parse_fields(content, at)
+        fields, unlabelled = parse_fields(content, at, stops)
         return Attribution(at, len(paragraph), content, fields, unlabelled, "labelled-lines")
     return find_predicate_attribution(paragraph)
 
@@ -327,6 +335,8 @@ def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, st
         style += "+leader-headings"
     if layout.numbering != "numbered":
         style += f"+{layout.numbering}"
+    if layout.tables:
+        style += "+table"
     if traditional:
         style += "+traditional"
     return Plan(
