@@ -31,7 +31,9 @@ STAGES = ("parse", "build", "query", "analyze", "render", "rdflib")
 def run_stage(stage: str, workdir: Path, plans: list[Path]) -> dict:
     args = [sys.executable, str(HERE / "stage.py"), stage, str(workdir), *map(str, plans)]
     started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "MPLBACKEND": "Agg"})
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "MPLBACKEND": "Agg"}
+    )
     out, err = proc.communicate()
     _, status, usage = proc.pid, proc.returncode, None
     wall = time.perf_counter() - started
@@ -49,7 +51,9 @@ def peak_rss_mb(stage: str, workdir: Path, plans: list[Path]) -> tuple[dict, flo
     out_path = workdir / f"{stage}.json"
     started = time.perf_counter()
     with open(out_path, "wb") as out:
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE, env={**os.environ, "MPLBACKEND": "Agg"})
+        proc = subprocess.Popen(
+            args, stdout=out, stderr=subprocess.PIPE, env={**os.environ, "MPLBACKEND": "Agg"}
+        )
         _, status, usage = os.wait4(proc.pid, 0)
     if status != 0:
         raise SystemExit(f"stage {stage} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
@@ -60,18 +64,31 @@ def peak_rss_mb(stage: str, workdir: Path, plans: list[Path]) -> tuple[dict, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,100,1000", help="corpus sizes; 1 is the Shen County plan itself")
+    parser.add_argument(
+        "--sizes", default="1,100,1000", help="corpus sizes; 1 is the Shen County plan itself"
+    )
     parser.add_argument("--rdflib-timeout", default="60", help="seconds allowed for one rdflib query")
     parser.add_argument("--out", default=str(HERE))
     args = parser.parse_args()
     os.environ["RDFLIB_TIMEOUT"] = args.rdflib_timeout
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                           "processor": platform.machine()}, "sizes": {}}
+    results = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.machine(),
+        },
+        "sizes": {},
+    }
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            plans = [ROOT / "data" / "shenxian-2024-task-allocation.txt"] if n == 1 else write_corpus(n, work / "plans")
+            plans = (
+                [ROOT / "data" / "shenxian-2024-task-allocation.txt"]
+                if n == 1
+                else write_corpus(n, work / "plans")
+            )
             size_results = {}
             for stage in STAGES:
                 print(f"{n} plans: {stage} …", file=sys.stderr, flush=True)
@@ -79,7 +96,9 @@ def main() -> None:
                 result["peak_rss_mb"] = rss
                 size_results[stage] = result
             results["sizes"][str(n)] = size_results
-    Path(args.out, "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    Path(args.out, "results.json").write_text(
+        json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     Path(args.out, "RESULTS.md").write_text(markdown(results), encoding="utf-8")
     print(markdown(results))
 
@@ -92,11 +111,18 @@ def _s(x: float | None) -> str:
 
 def markdown(results: dict) -> str:
     m = results["machine"]
-    lines = ["# Benchmark results", "",
-             f"Machine: {m['cpus']} CPUs, {m['processor']}, Python {m['python']}, {m['platform']}.",
-             "Produced by `python benchmarks/run.py`; each stage in its own process; peak memory is that process's "
-             "maximum resident set size.", "", "## Stages", "",
-             "| plans | tasks | stage | seconds | peak MB | notes |", "|---|---|---|---|---|---|"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {m['cpus']} CPUs, {m['processor']}, Python {m['python']}, {m['platform']}.",
+        "Produced by `python benchmarks/run.py`; each stage in its own process; peak memory is that process's "
+        "maximum resident set size.",
+        "",
+        "## Stages",
+        "",
+        "| plans | tasks | stage | seconds | peak MB | notes |",
+        "|---|---|---|---|---|---|",
+    ]
     for n, stages in results["sizes"].items():
         tasks = stages["parse"]["tasks"]
         for stage in STAGES[:-1]:
@@ -110,7 +136,9 @@ def markdown(results: dict) -> str:
                     notes += f" ({r['quads'] / max(r['load_seconds'], 1e-9):,.0f} quads/s), all {len(r['queries'])} library queries"
             elif stage == "render":
                 notes = f"units page {r['nodes']:,} nodes ({_s(r['html_seconds'])} s, {r['html_bytes'] / 1e6:.1f} MB) + 3 figures"
-            lines.append(f"| {n} | {tasks:,} | {stage} | {_s(r['seconds'])} | {r['peak_rss_mb']:.0f} | {notes} |")
+            lines.append(
+                f"| {n} | {tasks:,} | {stage} | {_s(r['seconds'])} | {r['peak_rss_mb']:.0f} | {notes} |"
+            )
     lines += ["", "## Library queries: Oxigraph (used) against rdflib's own engine", ""]
     sizes = list(results["sizes"])
     header = "| query | " + " | ".join(f"{n} plans: Oxigraph s | rdflib s" for n in sizes) + " |"
@@ -125,9 +153,12 @@ def markdown(results: dict) -> str:
             cells.append(f"{_s(ox)} | {_s(rd) if rd is not None else f'> {limit:.0f}'}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append("")
-    loads = [f"{n} plans: rdflib {_s(results['sizes'][n]['rdflib']['load_seconds'])} s "
-             f"({results['sizes'][n]['query']['quads'] / max(results['sizes'][n]['rdflib']['load_seconds'], 1e-9):,.0f} quads/s), "
-             f"Oxigraph {_s(results['sizes'][n]['query']['load_seconds'])} s" for n in sizes]
+    loads = [
+        f"{n} plans: rdflib {_s(results['sizes'][n]['rdflib']['load_seconds'])} s "
+        f"({results['sizes'][n]['query']['quads'] / max(results['sizes'][n]['rdflib']['load_seconds'], 1e-9):,.0f} quads/s), "
+        f"Oxigraph {_s(results['sizes'][n]['query']['load_seconds'])} s"
+        for n in sizes
+    ]
     lines += ["Loading the N-Quads: " + "; ".join(loads) + ".", ""]
     return "\n".join(lines)
 

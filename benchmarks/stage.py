@@ -64,7 +64,12 @@ def stage_query(workdir: Path, plans: list[str]) -> dict:
         start = time.perf_counter()
         run_named(store, name, {p: params[p] for p, _ in q.params})
         per_query[name] = time.perf_counter() - start
-    return {"seconds": sum(per_query.values()), "load_seconds": load, "queries": per_query, "quads": len(store)}
+    return {
+        "seconds": sum(per_query.values()),
+        "load_seconds": load,
+        "queries": per_query,
+        "quads": len(store),
+    }
 
 
 def stage_analyze(workdir: Path, plans: list[str]) -> dict:
@@ -78,7 +83,12 @@ def stage_analyze(workdir: Path, plans: list[str]) -> dict:
     units = unit_table(a)
     leader_table(a)
     network_summary(a)
-    return {"seconds": time.perf_counter() - start, "load_seconds": load, "read_seconds": read, "units": len(units)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "load_seconds": load,
+        "read_seconds": read,
+        "units": len(units),
+    }
 
 
 def stage_render(workdir: Path, plans: list[str]) -> dict:
@@ -88,7 +98,7 @@ def stage_render(workdir: Path, plans: list[str]) -> dict:
     from taskgraph.render.figures import write_figures
     from taskgraph.render.html import write_html
 
-    store, load = _store(workdir)
+    store, _ = _store(workdir)
     a = read_assignments(store)
     units = unit_table(a)
     start = time.perf_counter()
@@ -96,8 +106,12 @@ def stage_render(workdir: Path, plans: list[str]) -> dict:
     write_html(G, workdir / "units.html", "coordination_load", "benchmark")
     html = time.perf_counter() - start
     write_figures(a, workdir / "figures", units)
-    return {"seconds": time.perf_counter() - start, "html_seconds": html, "nodes": G.number_of_nodes(),
-            "html_bytes": (workdir / "units.html").stat().st_size}
+    return {
+        "seconds": time.perf_counter() - start,
+        "html_seconds": html,
+        "nodes": G.number_of_nodes(),
+        "html_bytes": (workdir / "units.html").stat().st_size,
+    }
 
 
 def stage_rdflib(workdir: Path, plans: list[str]) -> dict:
@@ -139,8 +153,14 @@ def stage_rdflib(workdir: Path, plans: list[str]) -> dict:
     return {"load_seconds": load, "queries": per_query, "limit": limit}
 
 
-STAGES = {"parse": stage_parse, "build": stage_build, "query": stage_query, "analyze": stage_analyze,
-          "render": stage_render, "rdflib": stage_rdflib}
+STAGES = {
+    "parse": stage_parse,
+    "build": stage_build,
+    "query": stage_query,
+    "analyze": stage_analyze,
+    "render": stage_render,
+    "rdflib": stage_rdflib,
+}
 
 if __name__ == "__main__":
     stage, workdir, *plans = sys.argv[1:]

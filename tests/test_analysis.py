@@ -25,8 +25,18 @@ def _party(name, kind="unit", leader=False):
 
 
 def _task(number, **roles):
-    return TaskRecord(f"t{number}", number, "", "p", "plan", "s1", "一、", None, None,
-                      {k: list(v) for k, v in roles.items()})
+    return TaskRecord(
+        f"t{number}",
+        number,
+        "",
+        "p",
+        "plan",
+        "s1",
+        "一、",
+        None,
+        None,
+        {k: list(v) for k, v in roles.items()},
+    )
 
 
 A, B, C, D = (_party(x) for x in "ABCD")
@@ -43,7 +53,9 @@ def test_coordination_load_by_hand():
 
     A: (1 + 2 partners)/2 + (1 + 1)/1 = 3.5; B: 1.5; C: 0.5; D: 0.5.
     """
-    a = Assignments([_task(1, lead_unit=[A, B], responsible_unit=[C]), _task(2, lead_unit=[A], responsible_unit=[D])], {})
+    a = Assignments(
+        [_task(1, lead_unit=[A, B], responsible_unit=[C]), _task(2, lead_unit=[A], responsible_unit=[D])], {}
+    )
     assert coordination_load(a) == {"A": 3.5, "B": 1.5, "C": 0.5, "D": 0.5}
     assert coordination_load(a, w_resp=1.0)["C"] == 1.0
 
@@ -64,7 +76,9 @@ def test_portfolio_inference_and_attribution():
     assert "C" not in p
     table = joint_attribution_table(a)
     assert list(zip(table.unit_name, table.leader.fillna(""), table.status)) == [
-        ("A", "L1", "portfolio"), ("B", "L2", "portfolio"), ("C", "", "unresolved"),
+        ("A", "L1", "portfolio"),
+        ("B", "L2", "portfolio"),
+        ("C", "", "unresolved"),
     ]
 
 
@@ -98,15 +112,29 @@ def test_units_view_counts(shen):
     assert led["县发展改革局"] == 12 and led["县农业农村局"] == 13
     assert "collective" not in set(table.kind)
     assert len(table) == 41  # 44 names - 2 collectives - 1 group expanded into its 3 members
-    for column in ("betweenness", "eigenvector", "pagerank", "constraint", "effective_size", "core",
-                   "community", "brokerage_total", "brokerage_liaison", "coordination_load", "overseer"):
+    for column in (
+        "betweenness",
+        "eigenvector",
+        "pagerank",
+        "constraint",
+        "effective_size",
+        "core",
+        "community",
+        "brokerage_total",
+        "brokerage_liaison",
+        "coordination_load",
+        "overseer",
+    ):
         assert column in table.columns
 
 
 def test_units_collective_options(shen):
     """include puts collectives in; separate appends them with counts only; keep leaves the group whole."""
     included = unit_table(shen, collectives="include")
-    assert set(included[included.kind == "collective"].unit) == {"县政府有关部门〔单位〕", "各镇人民政府〔街道办事处〕"}
+    assert set(included[included.kind == "collective"].unit) == {
+        "县政府有关部门〔单位〕",
+        "各镇人民政府〔街道办事处〕",
+    }
     separate = unit_table(shen, collectives="separate")
     row = separate[separate.unit == "县政府有关部门〔单位〕"].iloc[0]
     assert row.responsible == 90 and math.isnan(row.betweenness)
@@ -142,7 +170,11 @@ def test_brokerage_on_shen(shen):
     zones that lead elsewhere only with collectives); on co-assignment ties the zones broker most."""
     assert unit_table(shen).brokerage_total.sum() == 0
     co = unit_table(shen, brokerage_on="coassignment").sort_values("brokerage_total", ascending=False)
-    assert co.iloc[0].unit in {"聊城鲁西经济开发区管委会", "县化工产业园服务中心", "县省级农业高新技术产业开发区管委会"}
+    assert co.iloc[0].unit in {
+        "聊城鲁西经济开发区管委会",
+        "县化工产业园服务中心",
+        "县省级农业高新技术产业开发区管委会",
+    }
 
 
 def test_componentwise_measures_equal_networkx(shen):
@@ -151,6 +183,9 @@ def test_componentwise_measures_equal_networkx(shen):
     from taskgraph.network import build_view
 
     G = build_view(shen, "units")
-    for mine, theirs in ((betweenness(G), nx.betweenness_centrality(G)), (closeness(G), nx.closeness_centrality(G))):
+    for mine, theirs in (
+        (betweenness(G), nx.betweenness_centrality(G)),
+        (closeness(G), nx.closeness_centrality(G)),
+    ):
         assert mine.keys() == theirs.keys()
         assert all(mine[v] == pytest.approx(theirs[v], abs=1e-12) for v in G)

@@ -47,7 +47,14 @@ def test_hand_worked_network():
     G = nx.DiGraph([("x1", "b"), ("x2", "b"), ("b", "y1"), ("b", "y2"), ("y1", "b"), ("x1", "y2")])
     groups = {"x1": "X", "x2": "X", "b": "Y", "y1": "Y", "y2": "Y"}
     counts = brokerage(G, groups)
-    assert counts["b"] == {"coordinator": 1, "itinerant": 0, "representative": 0, "gatekeeper": 3, "liaison": 0, "total": 4}
+    assert counts["b"] == {
+        "coordinator": 1,
+        "itinerant": 0,
+        "representative": 0,
+        "gatekeeper": 3,
+        "liaison": 0,
+        "total": 4,
+    }
     assert counts["y1"]["total"] == 0
 
 

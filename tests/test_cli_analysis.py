@@ -28,7 +28,14 @@ def test_analyze_units_json(runner, plan_path):
     rows = _json(runner, ["analyze", str(plan_path)])
     led = {r["unit"]: r["tasks_led"] for r in rows}
     assert led["县发展改革局"] == 12 and led["县农业农村局"] == 13
-    for key in ("betweenness", "eigenvector", "pagerank", "constraint", "brokerage_total", "brokerage_gatekeeper"):
+    for key in (
+        "betweenness",
+        "eigenvector",
+        "pagerank",
+        "constraint",
+        "brokerage_total",
+        "brokerage_gatekeeper",
+    ):
         assert key in rows[0]
     assert all(r["kind"] != "collective" for r in rows)
 
@@ -62,7 +69,9 @@ def test_analyze_bad_measure(runner, plan_path):
 def test_export_graphml_gexf_roundtrip(runner, plan_path, tmp_path, view):
     """GraphML and GEXF read back with the same nodes, edges and attributes, Chinese intact."""
     runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "g.json"), "--view", view])
-    original = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="links")
+    original = nx.node_link_graph(
+        json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="links"
+    )
     for ext in ("graphml", "gexf"):
         out = tmp_path / f"g.{ext}"
         result = runner.invoke(cli, ["export", str(plan_path), "-o", str(out), "--view", view])

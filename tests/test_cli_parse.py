@@ -26,7 +26,15 @@ def test_parse_json(runner, plan_path):
     assert len(doc["tasks"]) == 92
     task = doc["tasks"][47]
     assert task["lead_units"] == [{"name": "县财政局", "as_written": "县财政局〔县国资局〕", "kind": "unit"}]
-    assert {"number", "section", "subsection", "text", "lead_leaders", "lead_units", "responsible_units"} <= set(task)
+    assert {
+        "number",
+        "section",
+        "subsection",
+        "text",
+        "lead_leaders",
+        "lead_units",
+        "responsible_units",
+    } <= set(task)
     assert "县财政局" in result.stdout  # Chinese stays Chinese, not \\u escapes
 
 
@@ -48,8 +56,13 @@ def test_parse_two_plans(runner, plan_path):
 
 @pytest.mark.parametrize(
     "content, message",
-    [(None, "no such file"), ("dir", "is a directory"), (b"", "the file is empty"),
-     (b"\x00\x01\x02\x03" * 100, "binary file"), ("这是一份通知。".encode(), "no numbered task")],
+    [
+        (None, "no such file"),
+        ("dir", "is a directory"),
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02\x03" * 100, "binary file"),
+        ("这是一份通知。".encode(), "no numbered task"),
+    ],
 )
 def test_parse_bad_input(runner, tmp_path, content, message):
     """Bad input: one line on stderr naming the file and the problem, exit 1, no traceback."""
@@ -68,7 +81,9 @@ def test_parse_bad_input(runner, tmp_path, content, message):
 def test_parse_warnings_on_stderr(runner, tmp_path):
     """Warnings name file and line on stderr; the tasks are still in the output."""
     path = tmp_path / "plan.txt"
-    path.write_text("一、目标\n1.甲。（牵头单位：县财政局）\n\n3.乙。（牵头单位：县商务局）\n", encoding="utf-8")
+    path.write_text(
+        "一、目标\n1.甲。（牵头单位：县财政局）\n\n3.乙。（牵头单位：县商务局）\n", encoding="utf-8"
+    )
     result = runner.invoke(cli, ["parse", str(path)])
     assert result.exit_code == 0
     assert f"{path}:4: warning: task 2 missing" in result.stderr

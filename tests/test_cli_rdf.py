@@ -100,7 +100,9 @@ def test_query_named_table(runner, ttl):
 
 def test_query_on_plan_json(runner, plan_path):
     """A plan document is a SOURCE too; JSON output is an array of objects."""
-    result = runner.invoke(cli, ["query", str(plan_path), "unit-tasks", "--param", "unit=县国资局", "--format", "json"])
+    result = runner.invoke(
+        cli, ["query", str(plan_path), "unit-tasks", "--param", "unit=县国资局", "--format", "json"]
+    )
     rows = json.loads(result.stdout)
     assert [r["number"] for r in rows] == [2, 48, 66, 82]
 
@@ -108,7 +110,9 @@ def test_query_on_plan_json(runner, plan_path):
 def test_query_file_and_expression(runner, ttl, tmp_path):
     """-f FILE.rq and -e SPARQL run too, with csv and tsv output."""
     rq = tmp_path / "n.rq"
-    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?t a <http://www.w3.org/ns/prov#Activity> }", encoding="utf-8")
+    rq.write_text(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?t a <http://www.w3.org/ns/prov#Activity> }", encoding="utf-8"
+    )
     assert runner.invoke(cli, ["query", str(ttl), "-f", str(rq), "--format", "csv"]).stdout == "n\n92\n"
     result = runner.invoke(cli, ["query", str(ttl), "-e", "ASK { ?s ?p ?o }", "--format", "tsv"])
     assert result.stdout == "ask\nTrue\n"

@@ -18,16 +18,27 @@ def test_shenxian_scores_one(plan, gold):
     """The Shen County parse finds every task and scores F1 = 1 on every field."""
     result = evaluate(plan, gold)
     assert result["tasks_found"] == 1.0
-    assert {f: s.f1 for f, s in result["scores"].items()} == {"leaders": 1.0, "lead_units": 1.0, "other_units": 1.0}
+    assert {f: s.f1 for f, s in result["scores"].items()} == {
+        "leaders": 1.0,
+        "lead_units": 1.0,
+        "other_units": 1.0,
+    }
 
 
 def test_scores_by_hand():
     """One wrong responsible unit out of two and a missing task give the numbers worked by hand."""
     plan = parse_plan("一、目标\n1.甲。（牵头领导：张三；牵头单位：A局；责任单位：B局、C局）")
-    gold = {"tasks": [
-        {"number": 1, "lead_leaders": ["张三"], "lead_units": ["A局"], "responsible_units": ["B局", "D局"]},
-        {"number": 2, "lead_leaders": ["李四"], "lead_units": ["E局"], "responsible_units": []},
-    ]}
+    gold = {
+        "tasks": [
+            {
+                "number": 1,
+                "lead_leaders": ["张三"],
+                "lead_units": ["A局"],
+                "responsible_units": ["B局", "D局"],
+            },
+            {"number": 2, "lead_leaders": ["李四"], "lead_units": ["E局"], "responsible_units": []},
+        ]
+    }
     result = evaluate(plan, gold)
     assert result["tasks_found"] == 0.5
     other = result["scores"]["other_units"]

@@ -7,7 +7,11 @@ from taskgraph.parse.layout import chinese_number, parse_date
 
 def test_notice_is_not_sections(plan):
     """The notice's numbered requirements (一、统一思想认识…) are not plan sections."""
-    assert [s.title for s in plan.sections] == ["一、主要预期目标", "二、2024 年主要工作任务", "三、切实加强政府自身建设"]
+    assert [s.title for s in plan.sections] == [
+        "一、主要预期目标",
+        "二、2024 年主要工作任务",
+        "三、切实加强政府自身建设",
+    ]
     assert plan.notice.startswith("一、统一思想认识，提高政治站位。")
     assert plan.notice.endswith("确保全年各项目标任务圆满完成。")
 

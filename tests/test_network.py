@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph
 
-from taskgraph.network import VIEWS, as_store, build_view, read_assignments, to_networkx
 from taskgraph.errors import UsageError
+from taskgraph.network import VIEWS, as_store, build_view, read_assignments, to_networkx
 from taskgraph.parse import parse_plan
 from taskgraph.query import load_store
 from taskgraph.rdf import serialize, to_rdf

@@ -26,10 +26,16 @@ def test_notebook_executes(path):
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     text = "\n".join(
-        str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/html", ""))
-        for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        str(o.get("text", ""))
+        + str(o.get("data", {}).get("text/plain", ""))
+        + str(o.get("data", {}).get("text/html", ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
     )
     assert "92 tasks" in text
     assert "县农业农村局" in text and "丁卫东" in text

@@ -57,14 +57,15 @@ def test_alignment():
 def test_role_scheme_labels():
     """The role values form a SKOS scheme labelled 牵头领导 / 牵头单位 / 责任单位 in Chinese."""
     g = _ontology()
-    labels = {str(label) for c in g.subjects(SKOS.inScheme, TG.Roles) for label in g.objects(c, SKOS.prefLabel)}
+    labels = {
+        str(label) for c in g.subjects(SKOS.inScheme, TG.Roles) for label in g.objects(c, SKOS.prefLabel)
+    }
     assert {"牵头领导", "牵头单位", "责任单位", "配合单位"} <= labels
 
 
 def test_namespace_matches_ontology():
     """The closed TG namespace in code names exactly the terms the ontology defines."""
     g = _ontology()
-    defined = {str(s)[len(TG_IRI):] for s in g.subjects() if str(s).startswith(TG_IRI)}
+    defined = {str(s)[len(TG_IRI) :] for s in g.subjects() if str(s).startswith(TG_IRI)}
     in_code = {name for name in TG.__annotations__}
     assert in_code == defined
-

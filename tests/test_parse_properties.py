@@ -19,9 +19,7 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 def _essence(plan):
     """What must not change: every task's place, text and parties (whitespace aside)."""
     squash = lambda s: None if s is None else re.sub(r"\s", "", s)  # noqa: E731
-    return [
-        (t.number, squash(t.section), squash(t.subsection), t.text, t.assignments) for t in plan.tasks
-    ]
+    return [(t.number, squash(t.section), squash(t.subsection), t.text, t.assignments) for t in plan.tasks]
 
 
 def _body_range(lines: list[str]) -> range:
@@ -60,15 +58,19 @@ def test_blank_lines_and_page_markers_change_nothing(plan_text, plan, data):
     lines = plan_text.splitlines()
     positions = data.draw(st.lists(st.integers(0, len(lines)), min_size=1, max_size=40))
     for pos in sorted(positions, reverse=True):
-        noise = data.draw(
-            st.sampled_from(["", "   ", "— 3 —", "- 17 -", "－ 2 －", "第 5 页", "\t"])
-        )
+        noise = data.draw(st.sampled_from(["", "   ", "— 3 —", "- 17 -", "－ 2 －", "第 5 页", "\t"]))
         lines.insert(pos, noise)
     assert _essence(parse_plan("\n".join(lines))) == _essence(plan)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("1２.．、（）()〔〕：:；;，一二十县局牵头领导单位责任甲乙\n 。抄送印发年月日"))))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("1２.．、（）()〔〕：:；;，一二十县局牵头领导单位责任甲乙\n 。抄送印发年月日")
+        )
+    )
+)
 def test_arbitrary_plan_like_text_never_crashes(text):
     """Text made of the grammar's own characters parses or raises a TaskgraphError, nothing else."""
     try:

@@ -42,9 +42,18 @@ def test_library_has_the_named_queries():
     names = set(library())
     assert len(names) >= 12
     assert {
-        "lead-load", "responsible-load", "leader-portfolio", "co-lead-pairs",
-        "lead-responsible-dependencies", "section-summary", "joint-leadership-tasks",
-        "unit-tasks", "leader-tasks", "aliases", "collective-involvement", "cross-section-units",
+        "lead-load",
+        "responsible-load",
+        "leader-portfolio",
+        "co-lead-pairs",
+        "lead-responsible-dependencies",
+        "section-summary",
+        "joint-leadership-tasks",
+        "unit-tasks",
+        "leader-tasks",
+        "aliases",
+        "collective-involvement",
+        "cross-section-units",
     } <= names
     assert all(q.description and q.title for q in library().values())
     assert [p for p, _ in get_query("unit-tasks").params] == ["unit"]
@@ -80,8 +89,14 @@ def test_leader_portfolio(store, gold):
             if t["subsection"]:
                 subs[leader].add(t["subsection"])
     expected = {
-        (l, "collective" if l in gold["collective_leaders"] else "person", n, len(units[l]),
-         len(sections[l]), len(subs[l]))
+        (
+            l,
+            "collective" if l in gold["collective_leaders"] else "person",
+            n,
+            len(units[l]),
+            len(sections[l]),
+            len(subs[l]),
+        )
         for l, n in tasks.items()
     }
     rows = _rows(store, "leader-portfolio")
@@ -91,7 +106,9 @@ def test_leader_portfolio(store, gold):
 
 def test_leader_units(store, gold):
     """Leader-unit pairs counted in tasks equal the gold."""
-    pairs = Counter((l, u) for t in gold["tasks"] for l in t["lead_leaders"] for u in set(t["lead_units_canonical"]))
+    pairs = Counter(
+        (l, u) for t in gold["tasks"] for l in t["lead_leaders"] for u in set(t["lead_units_canonical"])
+    )
     assert set(_rows(store, "leader-units")) == {(l, u, n) for (l, u), n in pairs.items()}
 
 
@@ -112,7 +129,9 @@ def test_lead_responsible_dependencies(store, gold, kinds):
         for r in set(t["responsible_units_canonical"])
         if l != r
     )
-    assert set(_rows(store, "lead-responsible-dependencies")) == {(l, r, kinds[r], n) for (l, r), n in ties.items()}
+    assert set(_rows(store, "lead-responsible-dependencies")) == {
+        (l, r, kinds[r], n) for (l, r), n in ties.items()
+    }
 
 
 def test_section_summary(store, gold):
@@ -122,13 +141,18 @@ def test_section_summary(store, gold):
         by[t["section"]].append(t)
     expected = set()
     for number, (section, ts) in enumerate(by.items(), start=1):
-        expected.add((
-            gold["document"]["title"], number, section, len(ts),
-            len({t["subsection"] for t in ts if t["subsection"]}),
-            len({u for t in ts for u in t["lead_units_canonical"]}),
-            len({l for t in ts for l in t["lead_leaders"]}),
-            len({u for t in ts for u in t["responsible_units_canonical"]}),
-        ))
+        expected.add(
+            (
+                gold["document"]["title"],
+                number,
+                section,
+                len(ts),
+                len({t["subsection"] for t in ts if t["subsection"]}),
+                len({u for t in ts for u in t["lead_units_canonical"]}),
+                len({l for t in ts for l in t["lead_leaders"]}),
+                len({u for t in ts for u in t["responsible_units_canonical"]}),
+            )
+        )
     assert set(_rows(store, "section-summary")) == expected
 
 
@@ -156,7 +180,10 @@ def test_unit_tasks_by_second_nameplate(store, gold):
 def test_leader_tasks(store, gold):
     """leader-tasks with leader=丁卫东 lists his 34 tasks, one row per lead unit."""
     expected = sorted(
-        (t["number"], u) for t in gold["tasks"] if "丁卫东" in t["lead_leaders"] for u in set(t["lead_units_canonical"])
+        (t["number"], u)
+        for t in gold["tasks"]
+        if "丁卫东" in t["lead_leaders"]
+        for u in set(t["lead_units_canonical"])
     )
     rows = _rows(store, "leader-tasks")
     assert [r[1:3] for r in rows] == expected
@@ -228,13 +255,17 @@ def test_oxigraph_agrees_with_rdflib(store, ds, name):
     """Oxigraph and rdflib's own engine give the same rows for every library query."""
     fast = run_named(store, name, PARAMS.get(name))
     slow = run_rdflib(ds, get_query(name).text, PARAMS.get(name))
-    norm = lambda rows: sorted(tuple(str(round(v, 3)) if isinstance(v, float) else str(v) for v in r) for r in rows)  # noqa: E731
+
+    def norm(rows):
+        return sorted(tuple(str(round(v, 3)) if isinstance(v, float) else str(v) for v in r) for r in rows)
+
     assert fast.columns == slow.columns
     assert norm(fast.rows) == norm(slow.rows)
 
 
 @pytest.mark.parametrize(
-    "text", ["INSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX x: <a:>\nDELETE WHERE { ?s ?p ?o }", "# hi\nDROP ALL"]
+    "text",
+    ["INSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX x: <a:>\nDELETE WHERE { ?s ?p ?o }", "# hi\nDROP ALL"],
 )
 def test_update_refused(store, text):
     """SPARQL Update is refused with a clear message, and the graph is untouched."""

@@ -37,7 +37,10 @@ def test_prov_skos_only_counts(ds):
     g = _union(ds)
     assert _one(g, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a prov:Activity }") == 92
     lead = '?a prov:hadRole ?r . ?r skos:prefLabel "牵头单位"@zh .'
-    assert _one(g, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?t prov:qualifiedAssociation ?a . {lead} }}") == 111
+    assert (
+        _one(g, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?t prov:qualifiedAssociation ?a . {lead} }}")
+        == 111
+    )
     assert _one(g, f"SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE {{ ?a prov:agent ?u . {lead} }}") == 35
     for unit, expected in (("县发展改革局", 12), ("县农业农村局", 13)):
         q = (

@@ -13,8 +13,14 @@ from taskgraph.parse.reading import decode_bytes, read_text
 
 @pytest.mark.parametrize(
     "encoding, expected",
-    [("gb18030", "gb18030"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
-     ("utf-8-sig", "utf-8-sig"), ("utf-8", "utf-8")],
+    [
+        ("gb18030", "gb18030"),
+        ("utf-16", "utf-16"),
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-8", "utf-8"),
+    ],
 )
 def test_plan_in_other_encodings(tmp_path, plan_text, plan, encoding, expected):
     """The plan saved as GB18030, UTF-16 (with and without BOM) or UTF-8 with BOM parses the same."""

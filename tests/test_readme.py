@@ -58,7 +58,9 @@ def test_console_examples(workdir, monkeypatch):
         args = shlex.split(command)
         assert args[0] == "taskgraph"
         result = runner.invoke(cli, args[1:])
-        assert result.output == expected, f"$ {command}\n--- README ---\n{expected}--- actual ---\n{result.output}"
+        assert result.output == expected, (
+            f"$ {command}\n--- README ---\n{expected}--- actual ---\n{result.output}"
+        )
 
 
 def test_python_api_example(workdir, monkeypatch):

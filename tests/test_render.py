@@ -18,7 +18,9 @@ from taskgraph.render.fonts import font_path, matplotlib_font
 from taskgraph.render.html import render_html
 
 # A reference that would make the browser fetch something from the web.
-REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
+REMOTE = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I
+)
 
 HOSTILE = (
     "一、目标\n1.推进<script>window.pwned=1</script>工作</script><!--。"
@@ -32,7 +34,9 @@ def shen(plan):
 
 
 def _payload(html: str) -> dict:
-    block = re.search(r'<script id="taskgraph-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    block = re.search(
+        r'<script id="taskgraph-data" type="application/json">(.*?)</script>', html, re.S
+    ).group(1)
     return json.loads(block)
 
 
@@ -54,7 +58,9 @@ def test_hostile_text_cannot_close_the_data_block():
     assert "<" not in block  # every '<' of the data is escaped, so no tag can start or end in it
     assert "<img src=x" not in html
     tooltips = " ".join(n["tooltip"] for n in _payload(html)["nodes"])
-    assert "<script>window.pwned=1</script>" in tooltips and '<img src=x onerror="window.pwned=2">' in tooltips
+    assert (
+        "<script>window.pwned=1</script>" in tooltips and '<img src=x onerror="window.pwned=2">' in tooltips
+    )
 
 
 def test_unknown_size_measure(shen):
@@ -71,7 +77,9 @@ def test_unknown_size_measure(shen):
 def test_render_cli_writes_one_file(plan_path, tmp_path, monkeypatch):
     """render writes one UTF-8 file and no lib/ folder, even run from the output folder."""
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["render", str(plan_path), "-o", "g.html", "--view", "full", "--size-by", "degree"])
+    result = CliRunner().invoke(
+        cli, ["render", str(plan_path), "-o", "g.html", "--view", "full", "--size-by", "degree"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.html"]
     text = (tmp_path / "g.html").read_text(encoding="utf-8")
@@ -96,7 +104,11 @@ def test_figures(shen, tmp_path):
 
     paths = write_figures(shen, tmp_path / "figs")
     names = sorted(p.name for p in paths)
-    assert names == sorted(f"{n}.{e}" for n in ("coordination-load", "leader-section", "degree-distribution") for e in ("png", "svg"))
+    assert names == sorted(
+        f"{n}.{e}"
+        for n in ("coordination-load", "leader-section", "degree-distribution")
+        for e in ("png", "svg")
+    )
     for p in paths:
         assert p.stat().st_size > 5_000
     svg = (tmp_path / "figs" / "coordination-load.svg").read_text(encoding="utf-8")

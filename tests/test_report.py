@@ -20,10 +20,24 @@ def test_report_files(report):
     """The folder holds Turtle, TriG, CSV, HTML, PNG, SVG, GraphML, GEXF, summary.md and index.html."""
     out, _ = report
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    for expected in ("summary.md", "index.html", "plans.json", "assignments.csv", "rdf/graph.ttl", "rdf/graph.trig",
-                     "rdf/validation.txt", "tables/units.csv", "tables/leaders.csv", "tables/tasks.csv",
-                     "html/units.html", "html/full.html", "figures/coordination-load.png",
-                     "figures/leader-section.svg", "exports/units.gexf", "queries/lead-load.csv"):
+    for expected in (
+        "summary.md",
+        "index.html",
+        "plans.json",
+        "assignments.csv",
+        "rdf/graph.ttl",
+        "rdf/graph.trig",
+        "rdf/validation.txt",
+        "tables/units.csv",
+        "tables/leaders.csv",
+        "tables/tasks.csv",
+        "html/units.html",
+        "html/full.html",
+        "figures/coordination-load.png",
+        "figures/leader-section.svg",
+        "exports/units.gexf",
+        "queries/lead-load.csv",
+    ):
         assert expected in names, expected
     assert (out / "rdf" / "validation.txt").read_text(encoding="utf-8").startswith("conforms")
 
@@ -32,8 +46,13 @@ def test_summary_findings(report):
     """summary.md states the findings: heaviest load, portfolios, joint tasks, brokers, collectives."""
     out, _ = report
     text = (out / "summary.md").read_text(encoding="utf-8")
-    for heading in ("Heaviest coordination load", "Leaders' portfolios", "Jointly led tasks", "Brokers",
-                    "How much falls on collectives"):
+    for heading in (
+        "Heaviest coordination load",
+        "Leaders' portfolios",
+        "Jointly led tasks",
+        "Brokers",
+        "How much falls on collectives",
+    ):
         assert f"## {heading}" in text
     assert "16 of 92 tasks" in text
     assert "| 丁卫东 | 34 |" in text

@@ -18,7 +18,7 @@ from taskgraph.errors import TaskgraphError
 class _Failure(click.ClickException):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click reads it per instance
 
 
 class _Group(click.Group):
@@ -71,7 +71,11 @@ def _read_plans(paths: tuple[str, ...], quiet: bool = False) -> list[Any]:
 @click.argument("plans", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
     help="JSON document per plan, or one CSV row per assignment.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings on stderr.")
@@ -97,7 +101,9 @@ def _warn(plans: list[Any]) -> None:
 
 
 _BASE = click.option(
-    "--base", default=None, metavar="IRI",
+    "--base",
+    default=None,
+    metavar="IRI",
     help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
 )
 _QUIET = click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings on stderr.")
@@ -118,7 +124,10 @@ def _store(sources: tuple[str, ...], base: str | None, quiet: bool) -> Any:
 @click.argument("plans", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The RDF file to write.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "nq"]), default=None,
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "nq"]),
+    default=None,
     help="RDF format; from the file extension when not given.",
 )
 @_BASE
@@ -139,7 +148,10 @@ def build(plans: tuple[str, ...], output: str, fmt: str | None, base: str | None
     ds = to_rdf(parsed, base or DEFAULT_BASE)
     write_rdf(ds, output, fmt)
     triples = sum(1 for _ in ds.quads((None, None, None, None)))
-    click.echo(f"wrote {output}: {len(parsed)} plan(s), {sum(len(p.tasks) for p in parsed)} tasks, {triples} triples", err=True)
+    click.echo(
+        f"wrote {output}: {len(parsed)} plan(s), {sum(len(p.tasks) for p in parsed)} tasks, {triples} triples",
+        err=True,
+    )
 
 
 @cli.command()
@@ -208,14 +220,24 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("args", nargs=-1, required=True, metavar="SOURCE... [NAME]")
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Run the query in FILE.rq.")
 @click.option("-e", "--expression", help="Run this SPARQL SELECT or ASK query.")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
 @_BASE
 @_QUIET
 def query(
-    args: tuple[str, ...], query_file: str | None, expression: str | None,
-    params: tuple[str, ...], fmt: str, output: str | None, base: str | None, quiet: bool,
+    args: tuple[str, ...],
+    query_file: str | None,
+    expression: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    base: str | None,
+    quiet: bool,
 ) -> None:
     """Run a SPARQL query over SOURCES (RDF files or plans).
 
@@ -253,19 +275,37 @@ def query(
 
 _VIEW_CHOICE = click.Choice(["full", "units", "dependencies", "leaders", "coleaders"])
 _COLLECTIVES = click.option(
-    "--collectives", type=click.Choice(["exclude", "include", "separate"]), default="exclude", show_default=True,
+    "--collectives",
+    type=click.Choice(["exclude", "include", "separate"]),
+    default="exclude",
+    show_default=True,
     help="Collectives (各镇人民政府〔街道办事处〕 …) out of the network, in it, or reported apart.",
 )
 _GROUPS = click.option(
-    "--groups", type=click.Choice(["expand", "keep"]), default="expand", show_default=True,
+    "--groups",
+    type=click.Choice(["expand", "keep"]),
+    default="expand",
+    show_default=True,
     help="Replace a group (县属开发区管委会) by its member units, or keep it as one node.",
 )
 
-_ANALYZE_VIEWS = {"units": "unit", "leaders": "leader", "tasks": "task", "network": "network", "joint": "joint"}
+_ANALYZE_VIEWS = {
+    "units": "unit",
+    "leaders": "leader",
+    "tasks": "task",
+    "network": "network",
+    "joint": "joint",
+}
 
 
 def _analysis_frame(a: Any, view: str, collectives: str, groups: str, by: str, on: str) -> Any:
-    from taskgraph.analysis import joint_attribution_table, leader_table, network_summary, task_table, unit_table
+    from taskgraph.analysis import (
+        joint_attribution_table,
+        leader_table,
+        network_summary,
+        task_table,
+        unit_table,
+    )
 
     if view == "units":
         return unit_table(a, collectives, groups, by, on)
@@ -280,25 +320,54 @@ def _analysis_frame(a: Any, view: str, collectives: str, groups: str, by: str, o
 
 @cli.command()
 @_SOURCES
-@click.option("--view", type=click.Choice(list(_ANALYZE_VIEWS)), default="units", show_default=True,
-              help="Units, leaders, tasks, whole-network figures, or jointly led tasks attributed by portfolio.")
-@click.option("--measure", "-m", default=None, help="Sort by this column (default: coordination_load for units).")
+@click.option(
+    "--view",
+    type=click.Choice(list(_ANALYZE_VIEWS)),
+    default="units",
+    show_default=True,
+    help="Units, leaders, tasks, whole-network figures, or jointly led tasks attributed by portfolio.",
+)
+@click.option(
+    "--measure", "-m", default=None, help="Sort by this column (default: coordination_load for units)."
+)
 @click.option("--top", "-n", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
 @_COLLECTIVES
 @_GROUPS
-@click.option("--brokerage-by", type=click.Choice(["section", "leader"]), default="section", show_default=True,
-              help="Groups for Gould–Fernandez brokerage: a unit's main section or its overseeing leader.")
-@click.option("--brokerage-on", type=click.Choice(["dependencies", "coassignment"]), default="dependencies",
-              show_default=True, help="Brokerage on lead → responsible ties or on co-assignment ties.")
+@click.option(
+    "--brokerage-by",
+    type=click.Choice(["section", "leader"]),
+    default="section",
+    show_default=True,
+    help="Groups for Gould–Fernandez brokerage: a unit's main section or its overseeing leader.",
+)
+@click.option(
+    "--brokerage-on",
+    type=click.Choice(["dependencies", "coassignment"]),
+    default="dependencies",
+    show_default=True,
+    help="Brokerage on lead → responsible ties or on co-assignment ties.",
+)
 @click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
 @_BASE
 @_QUIET
 def analyze(
-    sources: tuple[str, ...], view: str, measure: str | None, top: int | None, collectives: str, groups: str,
-    brokerage_by: str, brokerage_on: str, columns: str | None, fmt: str, output: str | None,
-    base: str | None, quiet: bool,
+    sources: tuple[str, ...],
+    view: str,
+    measure: str | None,
+    top: int | None,
+    collectives: str,
+    groups: str,
+    brokerage_by: str,
+    brokerage_on: str,
+    columns: str | None,
+    fmt: str,
+    output: str | None,
+    base: str | None,
+    quiet: bool,
 ) -> None:
     """Centrality, coordination load, brokerage and portfolios of SOURCES.
 
@@ -315,13 +384,17 @@ def analyze(
     frame = _analysis_frame(a, view, collectives, groups, brokerage_by, brokerage_on)
     if measure:
         if measure not in frame.columns:
-            raise click.BadParameter(f"no column {measure!r}; columns: {', '.join(frame.columns)}", param_hint="--measure")
+            raise click.BadParameter(
+                f"no column {measure!r}; columns: {', '.join(frame.columns)}", param_hint="--measure"
+            )
         frame = frame.sort_values(measure, ascending=measure == "constraint", kind="stable")
     if columns:
         wanted = [c.strip() for c in columns.split(",") if c.strip()]
         missing = [c for c in wanted if c not in frame.columns]
         if missing:
-            raise click.BadParameter(f"no column {missing[0]!r}; columns: {', '.join(frame.columns)}", param_hint="--columns")
+            raise click.BadParameter(
+                f"no column {missing[0]!r}; columns: {', '.join(frame.columns)}", param_hint="--columns"
+            )
         frame = frame[wanted]
     elif fmt == "table" and "iri" in frame.columns:
         frame = frame.drop(columns=["iri"])
@@ -331,20 +404,37 @@ def analyze(
         frame = frame.drop(columns=["task", "unit"])
     if top:
         frame = frame.head(top)
-    rows = [[None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)]
+    rows = [
+        [None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)
+    ]
     _emit(format_rows(list(frame.columns), rows, fmt), output)
 
 
 @cli.command()
 @_SOURCES
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="FILE.graphml, FILE.gexf, FILE.json (node-link) or FILE.csv (Gephi nodes/edges pair).")
-@click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to export.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="FILE.graphml, FILE.gexf, FILE.json (node-link) or FILE.csv (Gephi nodes/edges pair).",
+)
+@click.option(
+    "--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to export."
+)
 @_COLLECTIVES
 @_GROUPS
 @_BASE
 @_QUIET
-def export(sources: tuple[str, ...], output: str, view: str, collectives: str, groups: str, base: str | None, quiet: bool) -> None:
+def export(
+    sources: tuple[str, ...],
+    output: str,
+    view: str,
+    collectives: str,
+    groups: str,
+    base: str | None,
+    quiet: bool,
+) -> None:
     """Export a network view for Gephi, Cytoscape or other tools.
 
     The units view carries every unit measure as node attributes.
@@ -361,7 +451,10 @@ def export(sources: tuple[str, ...], output: str, view: str, collectives: str, g
     if view in ("units", "dependencies"):
         attach_measures(G, unit_table(a, "include" if collectives == "include" else "exclude", groups))
     written = write_graph(G, output)
-    click.echo(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
+    click.echo(
+        f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
+        err=True,
+    )
 
 
 def _titled_view(a: Any, view: str, collectives: str, groups: str) -> tuple[Any, str]:
@@ -384,16 +477,30 @@ def _titled_view(a: Any, view: str, collectives: str, groups: str) -> tuple[Any,
 
 @cli.command()
 @_SOURCES
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write."
+)
 @click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to draw.")
-@click.option("--size-by", default=None, metavar="MEASURE",
-              help="Node size: degree (default), or a unit measure such as coordination_load, betweenness, tasks_led.")
+@click.option(
+    "--size-by",
+    default=None,
+    metavar="MEASURE",
+    help="Node size: degree (default), or a unit measure such as coordination_load, betweenness, tasks_led.",
+)
 @_COLLECTIVES
 @_GROUPS
 @_BASE
 @_QUIET
-def render(sources: tuple[str, ...], output: str, view: str, size_by: str | None, collectives: str, groups: str,
-           base: str | None, quiet: bool) -> None:
+def render(
+    sources: tuple[str, ...],
+    output: str,
+    view: str,
+    size_by: str | None,
+    collectives: str,
+    groups: str,
+    base: str | None,
+    quiet: bool,
+) -> None:
     """Draw a network view as one self-contained, offline HTML page.
 
     Colours by node kind with a legend, sizes by a measure, plain-text tooltips, search,
@@ -412,12 +519,18 @@ def render(sources: tuple[str, ...], output: str, view: str, size_by: str | None
 
 @cli.command()
 @_SOURCES
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder for the figures.")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Units in the load chart.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder for the figures."
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=20, show_default=True, help="Units in the load chart."
+)
 @_GROUPS
 @_BASE
 @_QUIET
-def figures(sources: tuple[str, ...], output: str, top: int, groups: str, base: str | None, quiet: bool) -> None:
+def figures(
+    sources: tuple[str, ...], output: str, top: int, groups: str, base: str | None, quiet: bool
+) -> None:
     """Write static figures (PNG and SVG) for papers: coordination load, leader × section, degrees.
 
     Example: taskgraph figures data/shenxian-2024-task-allocation.txt -o figures
@@ -450,13 +563,20 @@ def report(plans: tuple[str, ...], output: str, base: str | None) -> None:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"wrote {len(result.files)} files to {output}; open {Path(output) / 'index.html'}", err=True)
     if not result.conforms:
-        raise _Failure(f"the graph does not conform to the shapes ({len(result.violations)} violation(s)); see {output}/rdf/validation.txt", 1)
+        raise _Failure(
+            f"the graph does not conform to the shapes ({len(result.violations)} violation(s)); see {output}/rdf/validation.txt",
+            1,
+        )
 
 
 @cli.command()
 @click.argument("plan", type=click.Path())
-@click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False), help="The gold annotation (JSON).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "--gold", "gold_path", required=True, type=click.Path(dir_okay=False), help="The gold annotation (JSON)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @_QUIET
 def evaluate(plan: str, gold_path: str, fmt: str, quiet: bool) -> None:
     """Score the parse of PLAN against a hand-checked gold annotation.
@@ -466,13 +586,16 @@ def evaluate(plan: str, gold_path: str, fmt: str, quiet: bool) -> None:
 
     Example: taskgraph evaluate data/shenxian-2024-task-allocation.txt --gold tests/fixtures/shenxian-2024.gold.json
     """
-    from taskgraph.evaluate import evaluate as score, read_gold
+    from taskgraph.evaluate import evaluate as score
+    from taskgraph.evaluate import read_gold
     from taskgraph.tables import format_rows
 
     gold = read_gold(gold_path)
     (parsed,) = _read_plans((plan,), quiet)
     result = score(parsed, gold)
-    rows = [["tasks", result["tasks_gold"], result["tasks_parsed"], None, round(result["tasks_found"], 4), None]]
+    rows = [
+        ["tasks", result["tasks_gold"], result["tasks_parsed"], None, round(result["tasks_found"], 4), None]
+    ]
     for s in result["scores"].values():
         rows.append([s.field, s.gold, s.found, round(s.precision, 4), round(s.recall, 4), round(s.f1, 4)])
     _emit(format_rows(["field", "gold", "parsed", "precision", "recall", "f1"], rows, fmt), None)
@@ -490,4 +613,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -85,8 +85,12 @@ def evaluate(plan: Plan, gold: dict[str, Any]) -> dict[str, Any]:
         g = set().union(*(_gold_pairs(t, field) for t in gold_tasks)) if gold_tasks else set()
         p = _plan_pairs(plan, field)
         scores[field] = Score(field, len(g), len(p), len(g & p))
-    return {"tasks_gold": len(gold_tasks), "tasks_parsed": len(plan.tasks),
-            "tasks_found": found / len(gold_tasks) if gold_tasks else 1.0, "scores": scores}
+    return {
+        "tasks_gold": len(gold_tasks),
+        "tasks_parsed": len(plan.tasks),
+        "tasks_found": found / len(gold_tasks) if gold_tasks else 1.0,
+        "scores": scores,
+    }
 
 
 def read_gold(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -65,4 +65,18 @@ PREFIXES = {
     "xsd": str(XSD),
 }
 
-__all__ = ["DCTERMS", "DEFAULT_BASE", "FOAF", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SH", "SKOS", "TG", "XSD"]
+__all__ = [
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "FOAF",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "TG",
+    "XSD",
+]

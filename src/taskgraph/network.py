@@ -109,8 +109,16 @@ def read_assignments(store: Any) -> Assignments:
         t = tasks.get(row["task"])
         if t is None:
             t = tasks[row["task"]] = TaskRecord(
-                row["task"], row["number"], row["text"] or "", row["plan"] or "", row["plan_title"] or "",
-                row["section"], row["section_title"], row["subsection"], row["subsection_title"], {},
+                row["task"],
+                row["number"],
+                row["text"] or "",
+                row["plan"] or "",
+                row["plan_title"] or "",
+                row["section"],
+                row["section_title"],
+                row["subsection"],
+                row["subsection_title"],
+                {},
             )
         party = Party(row["agent"], row["name"], row["kind"], row["role"] == "lead_leader")
         if party not in t.parties.setdefault(row["role"], []):
@@ -131,17 +139,33 @@ def read_assignments(store: Any) -> Assignments:
 
 def _node(G: nx.Graph, p: Party) -> None:
     if p.iri not in G:
-        G.add_node(p.iri, label=p.name, kind=("leader" if p.is_leader and p.kind == "person" else p.kind),
-                   collective=p.kind == "collective", leader=p.is_leader)
+        G.add_node(
+            p.iri,
+            label=p.name,
+            kind=("leader" if p.is_leader and p.kind == "person" else p.kind),
+            collective=p.kind == "collective",
+            leader=p.is_leader,
+        )
 
 
 def full_graph(a: Assignments) -> nx.Graph:
     """Task, section, unit and leader nodes; task–party edges carry ``role``."""
     G = nx.Graph(view="full")
     for t in a.tasks:
-        G.add_node(t.iri, label=f"任务{t.number}", kind="task", number=t.number, text=t.text,
-                   section=t.section_title or "", subsection=t.subsection_title or "", plan=t.plan_title)
-        for sec, title, kind in ((t.section, t.section_title, "section"), (t.subsection, t.subsection_title, "section")):
+        G.add_node(
+            t.iri,
+            label=f"任务{t.number}",
+            kind="task",
+            number=t.number,
+            text=t.text,
+            section=t.section_title or "",
+            subsection=t.subsection_title or "",
+            plan=t.plan_title,
+        )
+        for sec, title, kind in (
+            (t.section, t.section_title, "section"),
+            (t.subsection, t.subsection_title, "section"),
+        ):
             if sec:
                 G.add_node(sec, label=title or "", kind=kind)
         if t.subsection and t.section:
@@ -236,13 +260,17 @@ _BUILDERS = {
 }
 
 
-def build_view(a: Assignments, view: str = "full", collectives: str = "exclude", groups: str = "expand") -> nx.Graph:
+def build_view(
+    a: Assignments, view: str = "full", collectives: str = "exclude", groups: str = "expand"
+) -> nx.Graph:
     """One of ``VIEWS`` from assignments already read."""
     _check(view, VIEWS, "view")
     return _BUILDERS[view](a.filtered(collectives, groups))
 
 
-def to_networkx(source: Any, view: str = "full", collectives: str = "exclude", groups: str = "expand") -> nx.Graph:
+def to_networkx(
+    source: Any, view: str = "full", collectives: str = "exclude", groups: str = "expand"
+) -> nx.Graph:
     """A NetworkX view of a store, an rdflib Dataset or a parsed Plan (or list of plans).
 
     Examples
@@ -262,7 +290,9 @@ def as_store(source: Any) -> Any:
     from taskgraph.query import to_store
     from taskgraph.rdf import to_rdf
 
-    if isinstance(source, Plan) or (isinstance(source, (list, tuple)) and source and isinstance(source[0], Plan)):
+    if isinstance(source, Plan) or (
+        isinstance(source, (list, tuple)) and source and isinstance(source[0], Plan)
+    ):
         return to_store(to_rdf(source))
     if hasattr(source, "quads") and hasattr(source, "serialize"):
         return to_store(source)

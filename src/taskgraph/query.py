@@ -36,7 +36,14 @@ _UPDATE = re.compile(
 )
 _VARIABLE = re.compile(r"[?$](\w+)")
 
-_OX_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML", "trig": "TRIG", "nq": "N_QUADS"}
+_OX_FORMATS = {
+    "ttl": "TURTLE",
+    "nt": "N_TRIPLES",
+    "jsonld": "JSON_LD",
+    "xml": "RDF_XML",
+    "trig": "TRIG",
+    "nq": "N_QUADS",
+}
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,7 @@ def load_store(paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE
     import pyoxigraph as ox
 
     from taskgraph.parse import read_plan
-    from taskgraph.rdf import new_dataset, add_plan, rdf_format
+    from taskgraph.rdf import add_plan, new_dataset, rdf_format
 
     store = ox.Store()
     plans = []
@@ -203,7 +210,9 @@ def _python(term: Any) -> Any:
     return term.value
 
 
-def run_query(store: Any, text: str, params: Mapping[str, str] | None = None, declared: Iterable[str] = ()) -> Result:
+def run_query(
+    store: Any, text: str, params: Mapping[str, str] | None = None, declared: Iterable[str] = ()
+) -> Result:
     """Run a SELECT (or ASK) query on an Oxigraph store over the union of its graphs.
 
     ``params`` bind variables to plain string literals; ``declared`` names the required ones.
@@ -245,5 +254,5 @@ def run_rdflib(ds: Any, text: str, params: Mapping[str, str] | None = None) -> R
     prepared = prepareQuery(text)
     result = union.query(prepared, initBindings={k: Literal(v) for k, v in params.items()})
     columns = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(None if row[c] is None else row[c].toPython() for c in columns) for row in result)
+    rows = tuple(tuple(None if row[c] is None else row[c].toPython() for c in columns) for row in result)  # type: ignore[index,call-overload,union-attr]
     return Result(columns, tuple(tuple(str(v) if hasattr(v, "n3") else v for v in r) for r in rows))

@@ -331,7 +331,9 @@ def read_rdf(path: str | os.PathLike[str], ds: Dataset | None = None) -> Dataset
     return ds
 
 
-def read_sources(paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE) -> tuple[Dataset, list[Plan]]:
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE
+) -> tuple[Dataset, list[Plan]]:
     """Read SOURCE arguments: RDF files are parsed, plan documents parsed and converted.
 
     Returns the dataset and the plans that were parsed on the way (for their warnings).

@@ -47,8 +47,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "layout": plan.layout,
         "encoding": plan.encoding,
         "sections": [
-            {"number": s.number, "title": s.title, "subsections": list(s.subsections)}
-            for s in plan.sections
+            {"number": s.number, "title": s.title, "subsections": list(s.subsections)} for s in plan.sections
         ],
         "aliases": dict(plan.aliases),
         "typos": dict(plan.typos),
@@ -63,9 +62,7 @@ def plans_to_json(plans: list[Plan]) -> str:
     return json.dumps({"documents": [plan_to_dict(p) for p in plans]}, ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = (
-    "source", "number", "section", "subsection", "role", "name", "as_written", "kind", "text"
-)
+CSV_COLUMNS = ("source", "number", "section", "subsection", "role", "name", "as_written", "kind", "text")
 
 
 def plans_to_csv(plans: list[Plan]) -> str:

@@ -51,7 +51,13 @@ def write_report(
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Run the whole pipeline on plan files and write the report folder."""
-    from taskgraph.analysis import joint_attribution_table, leader_table, network_summary, task_table, unit_table
+    from taskgraph.analysis import (
+        joint_attribution_table,
+        leader_table,
+        network_summary,
+        task_table,
+        unit_table,
+    )
     from taskgraph.export import attach_measures, write_graph
     from taskgraph.network import build_view, read_assignments
     from taskgraph.parse import read_plan
@@ -60,8 +66,8 @@ def write_report(
     from taskgraph.records import plans_to_csv, plans_to_json
     from taskgraph.render.figures import write_figures
     from taskgraph.render.html import VIEW_SUBTITLES, write_html
-    from taskgraph.tables import format_rows
     from taskgraph.shacl import validate
+    from taskgraph.tables import format_rows
 
     say = progress or (lambda _: None)
     out = Path(folder)
@@ -91,7 +97,9 @@ def write_report(
     report.conforms = validation.conforms
     report.violations = [str(v) for v in validation.violations]
     text = "conforms\n" if validation.conforms else "does not conform\n"
-    wrote(out / "rdf" / "validation.txt").write_text(text + "".join(f"{v}\n" for v in report.violations), encoding="utf-8")
+    wrote(out / "rdf" / "validation.txt").write_text(
+        text + "".join(f"{v}\n" for v in report.violations), encoding="utf-8"
+    )
 
     say("running the query library")
     store = to_store(ds)
@@ -107,7 +115,9 @@ def write_report(
         bound = {p: params.get(p, "") for p, _ in q.params}
         result = run_named(store, name, bound)
         query_results[name] = result
-        wrote(out / "queries" / f"{name}.csv").write_text(format_rows(result.columns, result.rows, "csv") + "\n", encoding="utf-8")
+        wrote(out / "queries" / f"{name}.csv").write_text(
+            format_rows(result.columns, result.rows, "csv") + "\n", encoding="utf-8"
+        )
 
     say("computing the analyses")
     tables = {
@@ -133,8 +143,15 @@ def write_report(
             for record in leaders.to_dict("records"):
                 if record["iri"] in G:
                     G.nodes[record["iri"]]["tasks"] = record["tasks"]
-        size = {"units": "coordination_load", "dependencies": "coordination_load", "leaders": "tasks", "coleaders": "tasks"}.get(view)
-        wrote(write_html(G, out / "html" / f"{view}.html", size, f"{plan_name} — {view}", VIEW_SUBTITLES[view]))
+        size = {
+            "units": "coordination_load",
+            "dependencies": "coordination_load",
+            "leaders": "tasks",
+            "coleaders": "tasks",
+        }.get(view)
+        wrote(
+            write_html(G, out / "html" / f"{view}.html", size, f"{plan_name} — {view}", VIEW_SUBTITLES[view])
+        )
         if view in ("units", "full"):
             for ext in ("graphml", "gexf"):
                 report.files += write_graph(G, out / "exports" / f"{view}.{ext}")
@@ -146,29 +163,78 @@ def write_report(
     return report
 
 
-def _summary(plans: list[Any], units: Any, leaders: Any, tables: dict[str, Any], queries: dict[str, Any],
-             conforms: bool, report: Report) -> str:
+def _summary(
+    plans: list[Any],
+    units: Any,
+    leaders: Any,
+    tables: dict[str, Any],
+    queries: dict[str, Any],
+    conforms: bool,
+    report: Report,
+) -> str:
     from taskgraph.analysis.load import WEIGHTS
 
     tasks = tables["tasks"]
     n_tasks = len(tasks)
     lines = ["# Findings", ""]
     for p in plans:
-        lines.append(f"- **{p.title or p.source}** — {p.issuer or 'issuer unknown'}, {p.date or 'undated'}: "
-                     f"{len(p.tasks)} tasks, {len(p.sections)} sections, {len(p.warnings)} parser warning(s).")
-    lines += ["", f"The knowledge graph {'conforms to' if conforms else 'does NOT conform to'} the SHACL shapes.", ""]
+        lines.append(
+            f"- **{p.title or p.source}** — {p.issuer or 'issuer unknown'}, {p.date or 'undated'}: "
+            f"{len(p.tasks)} tasks, {len(p.sections)} sections, {len(p.warnings)} parser warning(s)."
+        )
+    lines += [
+        "",
+        f"The knowledge graph {'conforms to' if conforms else 'does NOT conform to'} the SHACL shapes.",
+        "",
+    ]
 
-    lines += ["## Heaviest coordination load", "",
-              "Coordination load = Σ over tasks led of (1 + partners on the task) / co-leads "
-              f"+ {WEIGHTS['responsible']} × tasks answered for (see the README).", ""]
-    lines.append(_table(units, ["unit", "coordination_load", "tasks_led", "co_led", "responsible", "degree", "betweenness", "overseer"], 10))
+    lines += [
+        "## Heaviest coordination load",
+        "",
+        "Coordination load = Σ over tasks led of (1 + partners on the task) / co-leads "
+        f"+ {WEIGHTS['responsible']} × tasks answered for (see the README).",
+        "",
+    ]
+    lines.append(
+        _table(
+            units,
+            [
+                "unit",
+                "coordination_load",
+                "tasks_led",
+                "co_led",
+                "responsible",
+                "degree",
+                "betweenness",
+                "overseer",
+            ],
+            10,
+        )
+    )
     if len(units):
         top = units.iloc[0]
-        lines += ["", f"{top['unit']} carries the heaviest load ({top['coordination_load']:.3g}): it leads "
-                      f"{int(top['tasks_led'])} tasks, {int(top['co_led'])} of them jointly."]
+        lines += [
+            "",
+            f"{top['unit']} carries the heaviest load ({top['coordination_load']:.3g}): it leads "
+            f"{int(top['tasks_led'])} tasks, {int(top['co_led'])} of them jointly.",
+        ]
 
     lines += ["", "## Leaders' portfolios (分管)", ""]
-    lines.append(_table(leaders, ["leader", "tasks", "sole_tasks", "joint_tasks", "units_overseen", "portfolio_units", "sections", "co_leaders"]))
+    lines.append(
+        _table(
+            leaders,
+            [
+                "leader",
+                "tasks",
+                "sole_tasks",
+                "joint_tasks",
+                "units_overseen",
+                "portfolio_units",
+                "sections",
+                "co_leaders",
+            ],
+        )
+    )
     oversight = queries.get("leader-units")
     if oversight is not None:
         by_leader: dict[str, list[str]] = {}
@@ -177,35 +243,84 @@ def _summary(plans: list[Any], units: Any, leaders: Any, tables: dict[str, Any],
         lines.append("")
         for leader in leaders["leader"]:
             if leader in by_leader:
-                lines.append(f"- **{leader}**: {'、'.join(by_leader[leader][:8])}{' …' if len(by_leader[leader]) > 8 else ''}")
+                lines.append(
+                    f"- **{leader}**: {'、'.join(by_leader[leader][:8])}{' …' if len(by_leader[leader]) > 8 else ''}"
+                )
 
     joint = tasks[tasks["joint"]]
-    lines += ["", "## Jointly led tasks", "",
-              f"{len(joint)} of {n_tasks} tasks ({100 * len(joint) / max(n_tasks, 1):.0f}%) have more than one lead leader "
-              "or lead unit. Their lead units attributed to leaders by portfolio:", ""]
-    lines.append(_table(tables["joint-tasks"], ["number", "unit_name", "leader", "evidence", "confidence", "status"]))
+    lines += [
+        "",
+        "## Jointly led tasks",
+        "",
+        f"{len(joint)} of {n_tasks} tasks ({100 * len(joint) / max(n_tasks, 1):.0f}%) have more than one lead leader "
+        "or lead unit. Their lead units attributed to leaders by portfolio:",
+        "",
+    ]
+    lines.append(
+        _table(tables["joint-tasks"], ["number", "unit_name", "leader", "evidence", "confidence", "status"])
+    )
 
     lines += ["", "## Brokers", ""]
     dep = units.sort_values("brokerage_total", ascending=False, kind="stable")
     if len(dep) and dep.iloc[0]["brokerage_total"] > 0:
-        lines.append("Gould–Fernandez brokerage on lead → responsible ties (groups = each unit's main section):")
-        lines += ["", _table(dep, ["unit", "brokerage_total", "brokerage_coordinator", "brokerage_itinerant",
-                                   "brokerage_representative", "brokerage_gatekeeper", "brokerage_liaison"], 8)]
+        lines.append(
+            "Gould–Fernandez brokerage on lead → responsible ties (groups = each unit's main section):"
+        )
+        lines += [
+            "",
+            _table(
+                dep,
+                [
+                    "unit",
+                    "brokerage_total",
+                    "brokerage_coordinator",
+                    "brokerage_itinerant",
+                    "brokerage_representative",
+                    "brokerage_gatekeeper",
+                    "brokerage_liaison",
+                ],
+                8,
+            ),
+        ]
     else:
-        lines.append("No unit brokers on lead → responsible ties: no unit is responsible on one task and lead "
-                     "of another with a named responsible unit. On co-assignment ties (both directions):")
-        co = tables["units-coassignment-brokerage"].sort_values("brokerage_total", ascending=False, kind="stable")
-        lines += ["", _table(co, ["unit", "brokerage_total", "brokerage_coordinator", "brokerage_itinerant",
-                                  "brokerage_representative", "brokerage_gatekeeper", "brokerage_liaison"], 8)]
+        lines.append(
+            "No unit brokers on lead → responsible ties: no unit is responsible on one task and lead "
+            "of another with a named responsible unit. On co-assignment ties (both directions):"
+        )
+        co = tables["units-coassignment-brokerage"].sort_values(
+            "brokerage_total", ascending=False, kind="stable"
+        )
+        lines += [
+            "",
+            _table(
+                co,
+                [
+                    "unit",
+                    "brokerage_total",
+                    "brokerage_coordinator",
+                    "brokerage_itinerant",
+                    "brokerage_representative",
+                    "brokerage_gatekeeper",
+                    "brokerage_liaison",
+                ],
+                8,
+            ),
+        ]
     bet = units.sort_values("betweenness", ascending=False, kind="stable")
-    lines += ["", "Highest betweenness in the co-assignment network: " +
-              "、".join(f"{r['unit']} ({r['betweenness']:.3f})" for r in bet.head(5).to_dict("records")) + "."]
+    lines += [
+        "",
+        "Highest betweenness in the co-assignment network: "
+        + "、".join(f"{r['unit']} ({r['betweenness']:.3f})" for r in bet.head(5).to_dict("records"))
+        + ".",
+    ]
 
     lines += ["", "## How much falls on collectives", ""]
     with_collectives = int((tasks["collectives"] > 0).sum())
-    lines.append(f"{with_collectives} of {n_tasks} tasks ({100 * with_collectives / max(n_tasks, 1):.0f}%) name at least one "
-                 "collective (a name for many unnamed units or leaders). They are left out of the network measures "
-                 "by default; `--collectives include` keeps them.")
+    lines.append(
+        f"{with_collectives} of {n_tasks} tasks ({100 * with_collectives / max(n_tasks, 1):.0f}%) name at least one "
+        "collective (a name for many unnamed units or leaders). They are left out of the network measures "
+        "by default; `--collectives include` keeps them."
+    )
     involvement = queries.get("collective-involvement")
     if involvement is not None and involvement.rows:
         lines += ["", "| collective | role | tasks | % of tasks |", "|---|---|---|---|"]
@@ -224,8 +339,15 @@ def _index(plans: list[Any], report: Report, summary: str) -> str:
     for p in report.files:
         rel = p.relative_to(folder)
         groups.setdefault(rel.parts[0] if len(rel.parts) > 1 else "", []).append(rel)
-    titles = {"": "Report", "html": "Interactive graphs", "figures": "Figures", "tables": "Analysis tables",
-              "queries": "SPARQL query results", "rdf": "Knowledge graph (RDF)", "exports": "Exports for Gephi and other tools"}
+    titles = {
+        "": "Report",
+        "html": "Interactive graphs",
+        "figures": "Figures",
+        "tables": "Analysis tables",
+        "queries": "SPARQL query results",
+        "rdf": "Knowledge graph (RDF)",
+        "exports": "Exports for Gephi and other tools",
+    }
     parts = []
     for key in ("html", "figures", "", "tables", "queries", "rdf", "exports"):
         files = groups.get(key, [])
@@ -235,7 +357,8 @@ def _index(plans: list[Any], report: Report, summary: str) -> str:
         parts.append(f"<h2>{titles[key]}</h2><ul>{items}</ul>")
     figures = "".join(
         f'<figure><img src="{html.escape(str(f))}" alt="{html.escape(f.stem)}"></figure>'
-        for f in groups.get("figures", []) if f.suffix == ".png"
+        for f in groups.get("figures", [])
+        if f.suffix == ".png"
     )
     title = html.escape(plans[0].title if len(plans) == 1 else f"{len(plans)} plans")
     return f"""<!DOCTYPE html>
@@ -244,10 +367,10 @@ def _index(plans: list[Any], report: Report, summary: str) -> str:
 pre{{white-space:pre-wrap;background:#f6f6f6;padding:1em;font-size:13px}}figure{{display:inline-block;margin:0 1em 1em 0}}
 img{{max-width:520px;border:1px solid #ddd}}</style></head>
 <body><h1>taskgraph report — {title}</h1>
-<p>{'The graph conforms to the SHACL shapes.' if report.conforms else 'The graph does NOT conform to the SHACL shapes: see rdf/validation.txt.'}</p>
-{parts[0] if parts else ''}
+<p>{"The graph conforms to the SHACL shapes." if report.conforms else "The graph does NOT conform to the SHACL shapes: see rdf/validation.txt."}</p>
+{parts[0] if parts else ""}
 {figures}
-{''.join(parts[1:])}
+{"".join(parts[1:])}
 <h2>summary.md</h2><pre>{html.escape(summary)}</pre>
 <script type="application/json" id="report-files">{html.escape(json.dumps([str(f.relative_to(folder)) for f in report.files], ensure_ascii=False))}</script>
 </body></html>

@@ -8,9 +8,11 @@ from pathlib import Path
 
 def package_file(*parts: str) -> Path:
     """Path of a file shipped in the package, e.g. ``package_file("ontology", "shapes.ttl")``."""
-    ref = resources.files("taskgraph").joinpath(*parts)
+    ref = resources.files("taskgraph")
+    for part in parts:
+        ref = ref.joinpath(part)
     return Path(str(ref))
 
 
 def read_package_text(*parts: str) -> str:
-    return resources.files("taskgraph").joinpath(*parts).read_text(encoding="utf-8")
+    return package_file(*parts).read_text(encoding="utf-8")

@@ -52,7 +52,10 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
         return out.getvalue().rstrip("\n")
     cells = [[_cell(v, 60) for v in row] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    numeric = [all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and rows for i in range(len(columns))]
+    numeric = [
+        all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and rows
+        for i in range(len(columns))
+    ]
 
     def line(values: Sequence[str]) -> str:
         parts = []
@@ -61,6 +64,6 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
             parts.append(pad + v if numeric[i] else v + pad)
         return "  ".join(parts).rstrip()
 
-    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
-    out.extend(line(r) for r in cells)
-    return "\n".join(out)
+    text = [line(list(columns)), "  ".join("-" * w for w in widths)]
+    text.extend(line(r) for r in cells)
+    return "\n".join(text)

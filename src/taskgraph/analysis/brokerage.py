@@ -24,6 +24,7 @@ UCINET's and statnet's ``brokerage``), counting each ordered pair (a, c) once pe
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -51,7 +52,7 @@ def brokerage_role(ga: Hashable, gb: Hashable, gc: Hashable) -> str:
     return "liaison"
 
 
-def brokerage(G: nx.DiGraph, groups: Mapping[Hashable, Hashable]) -> dict[Hashable, dict[str, int]]:
+def brokerage(G: nx.DiGraph, groups: Mapping[Any, Hashable]) -> dict[Hashable, dict[str, int]]:
     """Count the brokerage roles of every node of a directed graph.
 
     Parameters

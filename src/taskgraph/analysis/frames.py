@@ -32,6 +32,8 @@ def as_assignments(source: Any) -> Assignments:
     from taskgraph.network import as_store, read_assignments
 
     return read_assignments(as_store(source))
+
+
 BROKERAGE_NETWORKS = ("dependencies", "coassignment")
 
 
@@ -90,7 +92,9 @@ def unit_table(
     """
     assignments = as_assignments(assignments)
     if brokerage_on not in BROKERAGE_NETWORKS:
-        raise UsageError(f"unknown brokerage network {brokerage_on!r} (one of {', '.join(BROKERAGE_NETWORKS)})")
+        raise UsageError(
+            f"unknown brokerage network {brokerage_on!r} (one of {', '.join(BROKERAGE_NETWORKS)})"
+        )
     if collectives not in COLLECTIVES:
         raise UsageError(f"unknown collectives option {collectives!r} (one of {', '.join(COLLECTIVES)})")
     a = assignments.filtered("include" if collectives == "include" else "exclude", groups)
@@ -107,12 +111,26 @@ def unit_table(
         c = counts.get(iri, Counter())
         o = portfolios.get(iri)
         row = {
-            "unit": U.nodes[iri]["label"], "kind": U.nodes[iri]["kind"],
-            "tasks_led": c["tasks_led"], "co_led": c["co_led"], "responsible": c["responsible"],
-            "cooperating": c["cooperating"], "coordination_load": round(load.get(iri, 0.0), 4),
+            "unit": U.nodes[iri]["label"],
+            "kind": U.nodes[iri]["kind"],
+            "tasks_led": c["tasks_led"],
+            "co_led": c["co_led"],
+            "responsible": c["responsible"],
+            "cooperating": c["cooperating"],
+            "coordination_load": round(load.get(iri, 0.0), 4),
         }
-        for key in ("degree", "strength", "newman_strength", "betweenness", "closeness", "eigenvector",
-                    "pagerank", "constraint", "effective_size", "core"):
+        for key in (
+            "degree",
+            "strength",
+            "newman_strength",
+            "betweenness",
+            "closeness",
+            "eigenvector",
+            "pagerank",
+            "constraint",
+            "effective_size",
+            "core",
+        ):
             value = measures[key].get(iri, 0.0 if key != "constraint" else float("nan"))
             row[key] = round(float(value), 6) if isinstance(value, float) else value
         row["community"] = community.get(iri)
@@ -131,15 +149,24 @@ def unit_table(
                 if p.kind == "collective" and p.iri not in seen:
                     seen.add(p.iri)
                     c = full_counts[p.iri]
-                    rows.append({
-                        "unit": p.name, "kind": "collective", "tasks_led": c["tasks_led"], "co_led": c["co_led"],
-                        "responsible": c["responsible"], "cooperating": c["cooperating"],
-                        "coordination_load": round(full_load.get(p.iri, 0.0), 4), "iri": p.iri,
-                    })
+                    rows.append(
+                        {
+                            "unit": p.name,
+                            "kind": "collective",
+                            "tasks_led": c["tasks_led"],
+                            "co_led": c["co_led"],
+                            "responsible": c["responsible"],
+                            "cooperating": c["cooperating"],
+                            "coordination_load": round(full_load.get(p.iri, 0.0), 4),
+                            "iri": p.iri,
+                        }
+                    )
     frame = pd.DataFrame(rows)
     if frame.empty:
         return frame
-    return frame.sort_values(["coordination_load", "tasks_led", "unit"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    return frame.sort_values(
+        ["coordination_load", "tasks_led", "unit"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def _leader_names(a: Assignments) -> dict[str, str]:
@@ -155,9 +182,19 @@ def leader_table(assignments: Any, collectives: str = "exclude") -> pd.DataFrame
     for t in a.tasks:
         leaders = t.parties.get("lead_leader", [])
         for p in leaders:
-            s = stats.setdefault(p.iri, {"leader": p.name, "kind": "person" if p.kind == "person" else "collective",
-                                         "tasks": 0, "sole_tasks": 0, "joint_tasks": 0, "units": set(),
-                                         "sections": set(), "subsections": set()})
+            s = stats.setdefault(
+                p.iri,
+                {
+                    "leader": p.name,
+                    "kind": "person" if p.kind == "person" else "collective",
+                    "tasks": 0,
+                    "sole_tasks": 0,
+                    "joint_tasks": 0,
+                    "units": set(),
+                    "sections": set(),
+                    "subsections": set(),
+                },
+            )
             s["tasks"] += 1
             s["sole_tasks" if len(leaders) == 1 else "joint_tasks"] += 1
             s["units"] |= {u.iri for u in t.parties.get("lead_unit", [])}
@@ -168,18 +205,28 @@ def leader_table(assignments: Any, collectives: str = "exclude") -> pd.DataFrame
     portfolio = Counter(o.leader for o in infer_portfolios(a).values())
     rows = []
     for iri, s in stats.items():
-        rows.append({
-            "leader": s["leader"], "kind": s["kind"], "tasks": s["tasks"], "sole_tasks": s["sole_tasks"],
-            "joint_tasks": s["joint_tasks"], "units_overseen": len(s["units"]),
-            "portfolio_units": portfolio.get(iri, 0), "sections": len(s["sections"]),
-            "subsections": len(s["subsections"]),
-            "co_leaders": C.degree(iri) if iri in C else 0,
-            "co_oversight_tasks": C.degree(iri, weight="weight") if iri in C else 0, "iri": iri,
-        })
+        rows.append(
+            {
+                "leader": s["leader"],
+                "kind": s["kind"],
+                "tasks": s["tasks"],
+                "sole_tasks": s["sole_tasks"],
+                "joint_tasks": s["joint_tasks"],
+                "units_overseen": len(s["units"]),
+                "portfolio_units": portfolio.get(iri, 0),
+                "sections": len(s["sections"]),
+                "subsections": len(s["subsections"]),
+                "co_leaders": C.degree(iri) if iri in C else 0,
+                "co_oversight_tasks": C.degree(iri, weight="weight") if iri in C else 0,
+                "iri": iri,
+            }
+        )
     frame = pd.DataFrame(rows)
     if frame.empty:
         return frame
-    return frame.sort_values(["tasks", "leader"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return frame.sort_values(["tasks", "leader"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def task_table(assignments: Any) -> pd.DataFrame:
@@ -196,15 +243,22 @@ def task_table(assignments: Any) -> pd.DataFrame:
     rows = []
     for t in assignments.tasks:
         every = [p for ps in t.parties.values() for p in ps]
-        rows.append({
-            "plan": t.plan_title, "number": t.number, "section": t.section_title, "subsection": t.subsection_title,
-            "leaders": len(t.parties.get("lead_leader", [])), "lead_units": len(t.parties.get("lead_unit", [])),
-            "responsible": len(t.parties.get("responsible_unit", [])),
-            "cooperating": len(t.parties.get("cooperating_unit", [])),
-            "collectives": sum(1 for p in every if p.kind == "collective"),
-            "joint": len(t.parties.get("lead_leader", [])) > 1 or len(t.parties.get("lead_unit", [])) > 1,
-            "text": t.text, "iri": t.iri,
-        })
+        rows.append(
+            {
+                "plan": t.plan_title,
+                "number": t.number,
+                "section": t.section_title,
+                "subsection": t.subsection_title,
+                "leaders": len(t.parties.get("lead_leader", [])),
+                "lead_units": len(t.parties.get("lead_unit", [])),
+                "responsible": len(t.parties.get("responsible_unit", [])),
+                "cooperating": len(t.parties.get("cooperating_unit", [])),
+                "collectives": sum(1 for p in every if p.kind == "collective"),
+                "joint": len(t.parties.get("lead_leader", [])) > 1 or len(t.parties.get("lead_unit", [])) > 1,
+                "text": t.text,
+                "iri": t.iri,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -215,7 +269,9 @@ def joint_attribution_table(assignments: Any) -> pd.DataFrame:
     names = _leader_names(assignments)
     for r in records:
         r["leader"] = names.get(r["leader"]) if r["leader"] else None
-    return pd.DataFrame(records, columns=["number", "unit_name", "leader", "evidence", "confidence", "status", "task", "unit"])
+    return pd.DataFrame(
+        records, columns=["number", "unit_name", "leader", "evidence", "confidence", "status", "task", "unit"]
+    )
 
 
 def network_summary(assignments: Any, collectives: str = "exclude", groups: str = "expand") -> pd.DataFrame:
@@ -226,8 +282,11 @@ def network_summary(assignments: Any, collectives: str = "exclude", groups: str 
         G = build_view(assignments, view, "include" if collectives == "include" else "exclude", groups)
         U = G.to_undirected() if G.is_directed() else G
         row = {
-            "view": view, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-            "density": round(nx.density(G), 6), "degree_centralization": round(freeman_degree_centralization(U), 6),
+            "view": view,
+            "nodes": G.number_of_nodes(),
+            "edges": G.number_of_edges(),
+            "density": round(nx.density(G), 6),
+            "degree_centralization": round(freeman_degree_centralization(U), 6),
             "components": nx.number_connected_components(U) if U.number_of_nodes() else 0,
         }
         if view == "units":

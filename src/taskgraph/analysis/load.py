@@ -23,7 +23,9 @@ from typing import Any
 WEIGHTS = {"lead": 1.0, "partner": 1.0, "responsible": 0.5}
 
 
-def coordination_load(assignments: Any, w_lead: float = 1.0, w_partner: float = 1.0, w_resp: float = 0.5) -> dict[str, float]:
+def coordination_load(
+    assignments: Any, w_lead: float = 1.0, w_partner: float = 1.0, w_resp: float = 0.5
+) -> dict[str, float]:
     """The coordination load of every unit (by IRI) in ``assignments``.
 
     Examples

@@ -146,7 +146,9 @@ def unit_centralities(units: nx.Graph, dependencies: nx.DiGraph) -> dict[str, di
         "betweenness": betweenness(G),
         "closeness": closeness(G),
         "eigenvector": eigenvector(G),
-        "constraint": {n: (v if v == v else float("nan")) for n, v in nx.constraint(G, weight="weight").items()},
+        "constraint": {
+            n: (v if v == v else float("nan")) for n, v in nx.constraint(G, weight="weight").items()
+        },
         "effective_size": nx.effective_size(G, weight="weight"),
         "core": nx.core_number(G) if G.number_of_nodes() else {},
     }

@@ -48,7 +48,9 @@ def infer_portfolios(assignments: Any) -> dict[str, Oversight]:
     return out
 
 
-def attribute_joint_tasks(assignments: Any, portfolios: dict[str, Oversight] | None = None) -> list[dict[str, Any]]:
+def attribute_joint_tasks(
+    assignments: Any, portfolios: dict[str, Oversight] | None = None
+) -> list[dict[str, Any]]:
     """For each lead unit of each multi-leader task, the leader it is attributed to.
 
     Returns records with ``task`` (IRI), ``number``, ``unit``, ``leader`` (IRI or None),
@@ -70,7 +72,15 @@ def attribute_joint_tasks(assignments: Any, portfolios: dict[str, Oversight] | N
             else:
                 status, leader, evidence, confidence = "other-leader", None, o.evidence, o.confidence
             records.append(
-                {"task": t.iri, "number": t.number, "unit": u.iri, "unit_name": u.name, "leader": leader,
-                 "evidence": evidence, "confidence": confidence, "status": status}
+                {
+                    "task": t.iri,
+                    "number": t.number,
+                    "unit": u.iri,
+                    "unit_name": u.name,
+                    "leader": leader,
+                    "evidence": evidence,
+                    "confidence": confidence,
+                    "status": status,
+                }
             )
     return records

@@ -264,9 +264,18 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
     has_lead = any(kind == "lead" for kind, _, _ in parsed)
     fields = []
     for k, (kind, verb, names) in enumerate(parsed):
-        if kind == "responsible" and not has_lead and k == 0 and not all(is_collective(w.text) for w in names):
+        if (
+            kind == "responsible"
+            and not has_lead
+            and k == 0
+            and not all(is_collective(w.text) for w in names)
+        ):
             kind = "lead"  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
-        role = {"lead": Role.LEAD_UNIT, "responsible": Role.RESPONSIBLE_UNIT, "cooperating": Role.COOPERATING_UNIT}[kind]
+        role = {
+            "lead": Role.LEAD_UNIT,
+            "responsible": Role.RESPONSIBLE_UNIT,
+            "cooperating": Role.COOPERATING_UNIT,
+        }[kind]
         fields.append(Field(role, verb, names))
     return tuple(fields)
 

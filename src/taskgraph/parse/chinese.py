@@ -13,7 +13,7 @@ from importlib import resources
 
 
 def _dictionary(name: str) -> list[tuple[str, str]]:
-    text = resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    text = resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
         key, _, values = line.strip("\r").partition("\t")

@@ -32,11 +32,15 @@ SUBSECTION = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")
 # "（此件公开发布）"
 PUBLICATION = re.compile(r"^[（(](此件[^）)]{1,12})[）)]$")
 # "2024年1月20日" (spaces removed) or "二〇二四年一月二十日"
-DATE = re.compile(r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$")
+DATE = re.compile(
+    r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$"
+)
 # "抄送：县委有关部门，县人大常委会办公室，…"
 CC = re.compile(r"^抄\s*送\s*[:：]")
 # "莘县人民政府办公室2024年1月20日印发"
-PRINTED = re.compile(r"^(?P<office>.*?)(?P<date>[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日)\s*印发$")
+PRINTED = re.compile(
+    r"^(?P<office>.*?)(?P<date>[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日)\s*印发$"
+)
 # "附件" / "附件1" above the plan's title
 ANNEX = re.compile(r"^附\s*件\s*\d*[:：]?$")
 
@@ -262,20 +266,28 @@ def _body(lines: list[Line], layout: Layout, task_re: re.Pattern[str]) -> None:
             layout.blocks[-1].lines.append(line)
         elif ROLE_LABEL.match(text):
             layout.warnings.append(
-                Warning("attribution-without-task", f"an attribution with no task before it: {text[:30]}", line.number)
+                Warning(
+                    "attribution-without-task",
+                    f"an attribution with no task before it: {text[:30]}",
+                    line.number,
+                )
             )
         elif layout.blocks:
             layout.blocks[-1].lines.append(line)
         else:
-            layout.warnings.append(
-                Warning("orphan-text", f"text outside any task: {text[:30]}", line.number)
-            )
+            layout.warnings.append(Warning("orphan-text", f"text outside any task: {text[:30]}", line.number))
         # A heading (and its wrapped remainder) ends a paragraph whatever its last character.
-        closed = text.endswith(CLOSED) or bool(layout.blocks) and layout.blocks[-1].kind != "task"
+        closed = text.endswith(CLOSED) or (bool(layout.blocks) and layout.blocks[-1].kind != "task")
 
 
 def _start(
-    text: str, closed: bool, section: int, subsection: int, last_task: int, task_re: re.Pattern[str], unnumbered: bool
+    text: str,
+    closed: bool,
+    section: int,
+    subsection: int,
+    last_task: int,
+    task_re: re.Pattern[str],
+    unnumbered: bool,
 ) -> str | None:
     """What a line starts, given the state: a heading, a task, or nothing (a continuation)."""
     m = task_re.match(text)

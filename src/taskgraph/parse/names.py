@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from taskgraph.model import Group, Kind, Party, Role, Warning
+from taskgraph.model import Kind, Party, Role, Warning
 from taskgraph.parse.attribution import Written
 from taskgraph.parse.vocabulary import (
     ABBREVIATION,
@@ -173,7 +173,7 @@ def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple
                 continue
             run = _run_indices(names, i)
             # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind.
-            if not UNIT_SUFFIX.search(base) or base[-1:] in "区县市镇乡州旗" and len(base) <= 4:
+            if not UNIT_SUFFIX.search(base) or (base[-1:] in "区县市镇乡州旗" and len(base) <= 4):
                 for j in run:
                     m = _PLACE_AND_SUFFIX.match(bases[j]) if j > i else None
                     if m and m.group("place")[-1] == base[-1] and len(base) <= 4:
@@ -183,8 +183,12 @@ def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple
             first = bases[run[0]]
             prefix = _JURISDICTION.match(first)
             if (
-                i != run[0] and prefix and not _JURISDICTION.match(base) and len(base) <= 5
-                and UNIT_SUFFIX.search(base) and not any(ch in base[:2] for ch in "区县市镇乡省州旗")
+                i != run[0]
+                and prefix
+                and not _JURISDICTION.match(base)
+                and len(base) <= 5
+                and UNIT_SUFFIX.search(base)
+                and not any(ch in base[:2] for ch in "区县市镇乡省州旗")
             ):
                 out[(task, role, i)] = prefix.group(0) + base
     return out
@@ -203,9 +207,19 @@ def _run_indices(names: list[Written], index: int) -> list[int]:
 
 # Short and long forms of the same bureau: one key for both. "发改委" and "发展改革委".
 _VARIANTS = (
-    ("委员会", "委"), ("和", ""), ("发改", "发展改革"), ("人社", "人力资源社会保障"), ("住建", "住房城乡建设"),
-    ("工信", "工业信息化"), ("卫健", "卫生健康"), ("文旅", "文化旅游"), ("教体", "教育体育"),
-    ("市场监督管理", "市场监管"), ("应急管理局", "应急局"), ("生态环境局", "环境局"), ("人民政府", "政府"),
+    ("委员会", "委"),
+    ("和", ""),
+    ("发改", "发展改革"),
+    ("人社", "人力资源社会保障"),
+    ("住建", "住房城乡建设"),
+    ("工信", "工业信息化"),
+    ("卫健", "卫生健康"),
+    ("文旅", "文化旅游"),
+    ("教体", "教育体育"),
+    ("市场监督管理", "市场监管"),
+    ("应急管理局", "应急局"),
+    ("生态环境局", "环境局"),
+    ("人民政府", "政府"),
 )
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 # A page number as PDF extraction leaves it; the Shen County plan has "— 14 —" on its own line.
-PAGE_NUMBER = re.compile(r"^[—－\-–─]{1,3}\s*\d{1,4}\s*[—－\-–─]{1,3}$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$")
+PAGE_NUMBER = re.compile(
+    r"^[—－\-–─]{1,3}\s*\d{1,4}\s*[—－\-–─]{1,3}$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$"
+)
 
 # Full-width digits and Latin letters (１２３ＡＢＣ) mean the same as ASCII ones; punctuation is
 # kept as written because the attribution grammar and ``as_written`` depend on it.

@@ -10,7 +10,6 @@ from taskgraph.errors import ParseError
 from taskgraph.model import Assignment, Group, Plan, Role, Section, Task, Warning
 from taskgraph.parse.attribution import (
     Attribution,
-    Field,
     Written,
     find_attribution,
     find_predicate_attribution,
@@ -111,7 +110,9 @@ def _find(paragraph: str, block: Block, prefix: int) -> Attribution | None:
     return find_predicate_attribution(paragraph)
 
 
-def _leads_in_lists(fields: list[tuple[Role, list[Written]]], first_listed: bool) -> list[tuple[Role, list[Written]]]:
+def _leads_in_lists(
+    fields: list[tuple[Role, list[Written]]], first_listed: bool
+) -> list[tuple[Role, list[Written]]]:
     """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
     listed when the plan says so) into a lead-unit field."""
     has_lead = any(role is Role.LEAD_UNIT and names for role, names in fields)
@@ -173,7 +174,9 @@ def _number_prefix(layout: Layout, text: str) -> int:
     return m.end() if m else 0
 
 
-def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list[_Draft], list[tuple[int, str, list[str]]], list[Warning]]:
+def _drafts(
+    layout: Layout, traditional: bool, first_listed: bool
+) -> tuple[list[_Draft], list[tuple[int, str, list[str]]], list[Warning]]:
     warnings: list[Warning] = list(layout.warnings)
     drafts: list[_Draft] = []
     sections: list[tuple[int, str, list[str]]] = []
@@ -209,11 +212,20 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
         paragraph = "".join(line.text for line in block.lines)[prefix:]
         original = "".join(line.orig for line in block.lines)[prefix:]
         attribution = _find(paragraph, block, prefix)
-        if attribution is None and drafts and layout.numbering != "unnumbered" and (
-            number <= previous or number in later.get(id(block), ()) or notes_open
+        if (
+            attribution is None
+            and drafts
+            and layout.numbering != "unnumbered"
+            and (number <= previous or number in later.get(id(block), ()) or notes_open)
         ):
-            warnings.append(Warning("notes", f"numbered notes after task {drafts[-1].number} are not a task: "
-                                    f"{paragraph[:30]}", start, drafts[-1].number))
+            warnings.append(
+                Warning(
+                    "notes",
+                    f"numbered notes after task {drafts[-1].number} are not a task: {paragraph[:30]}",
+                    start,
+                    drafts[-1].number,
+                )
+            )
             continue
         notes_open = False
         if layout.numbering != "unnumbered":
@@ -229,8 +241,13 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
             draft.style = attribution.style
             draft.complete = attribution.end is not None
             body = original[: attribution.start]
-            draft.attribution = original[attribution.start + (1 if attribution.style == "parenthesis" else 0) :
-                                         (attribution.end - (1 if attribution.style == "parenthesis" else 0)) if attribution.end else len(original)]
+            draft.attribution = original[
+                attribution.start + (1 if attribution.style == "parenthesis" else 0) : (
+                    attribution.end - (1 if attribution.style == "parenthesis" else 0)
+                )
+                if attribution.end
+                else len(original)
+            ]
             at_line = _line_at(block.lines, attribution.start + prefix)
             fields = [(f.role, list(f.names)) for f in attribution.fields]
             if attribution.end is None:
@@ -238,24 +255,46 @@ def _drafts(layout: Layout, traditional: bool, first_listed: bool) -> tuple[list
                 if fields and fields[-1][1]:
                     lost = fields[-1][1].pop().text
                 detail = f"; the last name '{lost}' may be incomplete and is left out" if lost else ""
-                warnings.append(Warning("attribution-cut-off",
-                                        f"the attribution of task {number} is cut off (no closing bracket){detail}",
-                                        at_line, number))
+                warnings.append(
+                    Warning(
+                        "attribution-cut-off",
+                        f"the attribution of task {number} is cut off (no closing bracket){detail}",
+                        at_line,
+                        number,
+                    )
+                )
             else:
                 rest = original[attribution.end :].strip("。；;，, ")
                 if rest and NOTES_HEADER.match(rest):
                     notes_open = True
-                    warnings.append(Warning("notes", f"notes after task {number} are not part of it: {rest[:30]}",
-                                            _line_at(block.lines, attribution.end + prefix), number))
+                    warnings.append(
+                        Warning(
+                            "notes",
+                            f"notes after task {number} are not part of it: {rest[:30]}",
+                            _line_at(block.lines, attribution.end + prefix),
+                            number,
+                        )
+                    )
                 elif rest:
                     body += original[attribution.end :]
-                    warnings.append(Warning("text-after-attribution",
-                                            f"task {number} has text after its attribution: {rest[:30]}",
-                                            _line_at(block.lines, attribution.end + prefix), number))
+                    warnings.append(
+                        Warning(
+                            "text-after-attribution",
+                            f"task {number} has text after its attribution: {rest[:30]}",
+                            _line_at(block.lines, attribution.end + prefix),
+                            number,
+                        )
+                    )
             if attribution.unlabelled:
-                warnings.append(Warning("unlabelled-names",
-                                        f"task {number}: '{attribution.unlabelled[:40]}' in the attribution has no "
-                                        "role label and is left out", at_line, number))
+                warnings.append(
+                    Warning(
+                        "unlabelled-names",
+                        f"task {number}: '{attribution.unlabelled[:40]}' in the attribution has no "
+                        "role label and is left out",
+                        at_line,
+                        number,
+                    )
+                )
         fields = _leads_in_lists(fields, first_listed)
         if leaders and not any(role is Role.LEAD_LEADER for role, _ in fields):
             fields.insert(0, (Role.LEAD_LEADER, list(leaders)))
@@ -290,8 +329,15 @@ def _heading_leaders(block: Block) -> list[Written]:
     return []
 
 
-def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, str, list[str]]],
-              warnings: list[Warning], source: str, encoding: str, traditional: bool) -> Plan:
+def _assemble(
+    layout: Layout,
+    drafts: list[_Draft],
+    sections: list[tuple[int, str, list[str]]],
+    warnings: list[Warning],
+    source: str,
+    encoding: str,
+    traditional: bool,
+) -> Plan:
     occurrences: list[Occurrence] = []
     fields: dict[tuple[int, Role], list[Written]] = {}
     for index, draft in enumerate(drafts):
@@ -314,7 +360,9 @@ def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, st
             warnings.append(Warning("no-lead-unit", f"task {d.number} names no lead unit", d.line, d.number))
         tasks.append(task)
     if layout.numbering == "unnumbered":
-        warnings.append(Warning("unnumbered", f"the tasks are not numbered; they are numbered 1–{len(tasks)} in order"))
+        warnings.append(
+            Warning("unnumbered", f"the tasks are not numbered; they are numbered 1–{len(tasks)} in order")
+        )
 
     issuer = layout.issuer.orig if layout.issuer else None
     printed = PRINTED.match(layout.printed.text) if layout.printed else None
@@ -328,7 +376,9 @@ def _assemble(layout: Layout, drafts: list[_Draft], sections: list[tuple[int, st
             break
     publication = PUBLICATION.match(layout.publication.text).group(1) if layout.publication else None  # type: ignore[union-attr]
     for line in layout.trailer:
-        warnings.append(Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number))
+        warnings.append(
+            Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number)
+        )
     styles = {d.style for d in drafts if d.style != "none"}
     style = "+".join(sorted(styles)) or "none"
     if any(d.from_heading for d in drafts):

@@ -37,8 +37,12 @@ def _plausible(text: str) -> float:
     good = sum(
         1
         for ch in sample
-        if " " <= ch <= "~" or ch in "\n\r\t" or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
-        or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f"
+        if " " <= ch <= "~"
+        or ch in "\n\r\t"
+        or "\u3000" <= ch <= "\u303f"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
     )
     return good / max(1, len(sample))
 

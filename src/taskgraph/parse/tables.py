@@ -20,14 +20,20 @@ from taskgraph.parse.normalise import Line
 from taskgraph.parse.vocabulary import PERSON_NAME, PERSON_WITH_TITLE
 
 NUMBER_COLUMNS = re.compile(r"^(序号|编号)$")
-TEXT_COLUMNS = re.compile(r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容|目标任务|任务|具体任务|工作事项)$")
+TEXT_COLUMNS = re.compile(
+    r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容|目标任务|任务|具体任务|工作事项)$"
+)
 ROLE_COLUMNS = {
-    "牵头领导": re.compile(r"^(分管领导|牵头领导|责任领导|联系领导|[省市县区]领导|分管[省市县区]领导|牵头[省市县区]领导)$"),
+    "牵头领导": re.compile(
+        r"^(分管领导|牵头领导|责任领导|联系领导|[省市县区]领导|分管[省市县区]领导|牵头[省市县区]领导)$"
+    ),
     "牵头单位": re.compile(r"^(牵头单位|牵头部门|主办单位|主责单位)$"),
     "责任单位": re.compile(r"^(责任单位|责任部门|承办单位|落实单位)$"),
     "配合单位": re.compile(r"^(配合单位|协办单位|协同单位|配合部门|参与单位)$"),
 }
-OTHER_COLUMNS = re.compile(r"^(备注|完成时限|时间节点|完成时间|时限要求|工作进展|进展情况|推进情况|工作措施|目标要求)$")
+OTHER_COLUMNS = re.compile(
+    r"^(备注|完成时限|时间节点|完成时间|时限要求|工作进展|进展情况|推进情况|工作措施|目标要求)$"
+)
 ROW_NUMBER = re.compile(r"^(\d{1,3})$")
 KEY_NUMBER = re.compile(r"^(序号|编号)\s*[:：]\s*(\d{1,3})$")
 KEY_TEXT = re.compile(r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容)\s*[:：]")
@@ -69,10 +75,10 @@ def unflatten_tables(lines: list[Line]) -> tuple[list[Line], bool]:
     out: list[Line] = []
     i, found = 0, keyed
     while i < len(lines):
-        columns = []
+        columns: list[str] = []
         j = i
-        while j < len(lines) and _column(lines[j].text):
-            columns.append(_column(lines[j].text))
+        while j < len(lines) and (column := _column(lines[j].text)):
+            columns.append(column)
             j += 1
         if len(columns) >= 3 and "text" in columns and any(c in ROLE_COLUMNS for c in columns):
             found = True
@@ -96,7 +102,7 @@ def _rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line]
             break
         number_line = lines[i]
         i += 1
-        cells = []
+        cells: list[Line] = []
         while i < len(lines) and not (ROW_NUMBER.match(lines[i].text) and int(lines[i].text) == expected + 1):
             if _column(lines[i].text) and len(cells) == 0:
                 break
@@ -107,7 +113,9 @@ def _rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line]
         roles = [c for c in after_text if c in ROLE_COLUMNS]
         k = next((n for n in range(1, len(cells)) if roles and _fits(cells[n].text, roles[0])), None)
         if k is None:
-            k = next((n for n in range(1, len(cells)) if any(_fits(cells[n].text, c) for c in roles)), len(cells))
+            k = next(
+                (n for n in range(1, len(cells)) if any(_fits(cells[n].text, c) for c in roles)), len(cells)
+            )
         text_lines = cells[:k]
         first = text_lines[0] if text_lines else number_line
         prefix = f"{expected}."
@@ -119,7 +127,9 @@ def _rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line]
             if column in ROLE_COLUMNS and _fits(cells[k].text, column):
                 out.append(_labelled(cells[k], column))
                 k += 1
-            elif column == "other" and not any(_fits(cells[k].text, c) for c in after_text if c in ROLE_COLUMNS):
+            elif column == "other" and not any(
+                _fits(cells[k].text, c) for c in after_text if c in ROLE_COLUMNS
+            ):
                 k += 1  # a remark or deadline: not a party
         expected += 1
     return out, i
@@ -139,7 +149,14 @@ def _key_value(lines: list[Line]) -> tuple[list[Line], bool]:
         if m and number is not None:
             cut = m.end()
             prefix = f"{number}."
-            out.append(Line(line.number, prefix + line.text[cut:], prefix + line.raw.split("：", 1)[-1], prefix + line.orig[cut:]))
+            out.append(
+                Line(
+                    line.number,
+                    prefix + line.text[cut:],
+                    prefix + line.raw.split("：", 1)[-1],
+                    prefix + line.orig[cut:],
+                )
+            )
             number = None
             continue
         out.append(line)

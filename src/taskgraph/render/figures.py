@@ -11,7 +11,6 @@ import networkx as nx
 
 from taskgraph.render.fonts import matplotlib_font
 
-
 MAX_LEADERS = 30
 
 
@@ -22,13 +21,15 @@ def _pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     family = matplotlib_font()
-    plt.rcParams.update({
-        "font.family": [family, "DejaVu Sans"],
-        "axes.unicode_minus": False,
-        "svg.fonttype": "path",  # glyphs as outlines: the SVG shows Chinese without the font
-        "figure.dpi": 100,
-        "savefig.dpi": 150,
-    })
+    plt.rcParams.update(
+        {
+            "font.family": [family, "DejaVu Sans"],
+            "axes.unicode_minus": False,
+            "svg.fonttype": "path",  # glyphs as outlines: the SVG shows Chinese without the font
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+        }
+    )
     return plt
 
 
@@ -80,15 +81,27 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str]) -> l
     fig, ax = plt.subplots(figsize=(1.0 + 0.75 * len(sections), 1.2 + 0.45 * len(leaders)))
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(sections)))
-    short = [s.split("，")[0] for s in sections]  # "（一）聚焦重点项目，持续厚植发展动能" -> "（一）聚焦重点项目"
-    ax.set_xticklabels([s if len(s) <= 14 else s[:13] + "…" for s in short], rotation=50, ha="right", fontsize=8)
+    short = [
+        s.split("，")[0] for s in sections
+    ]  # "（一）聚焦重点项目，持续厚植发展动能" -> "（一）聚焦重点项目"
+    ax.set_xticklabels(
+        [s if len(s) <= 14 else s[:13] + "…" for s in short], rotation=50, ha="right", fontsize=8
+    )
     ax.set_yticks(range(len(leaders)))
     ax.set_yticklabels(leaders)
     top = max((v for row in matrix for v in row), default=0)
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
             if v and len(leaders) * len(sections) <= 600:
-                ax.text(j, i, str(v), ha="center", va="center", fontsize=8, color="white" if v > top / 2 else "#222")
+                ax.text(
+                    j,
+                    i,
+                    str(v),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if v > top / 2 else "#222",
+                )
     shown = "" if len(totals) <= MAX_LEADERS else f" (top {MAX_LEADERS} of {len(totals)} leaders)"
     ax.set_title(f"Tasks overseen per leader and section  领导 × 部分{shown}")
     fig.colorbar(image, ax=ax, shrink=0.8, label="tasks")
@@ -118,7 +131,9 @@ def degree_distribution_figure(G: nx.Graph, folder: str | os.PathLike[str]) -> l
     return paths
 
 
-def write_figures(assignments: Any, folder: str | os.PathLike[str], units: Any = None, top: int = 20) -> list[Path]:
+def write_figures(
+    assignments: Any, folder: str | os.PathLike[str], units: Any = None, top: int = 20
+) -> list[Path]:
     """All figures into ``folder`` (created if needed); return the files written."""
     from taskgraph.analysis import unit_table
     from taskgraph.network import build_view

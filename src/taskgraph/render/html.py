@@ -28,11 +28,22 @@ KIND_COLORS = {
     "collective": ("#e1a100", "collective 集合"),
     "leader": ("#d63031", "leader 领导"),
 }
-KIND_SHAPES = {"task": "dot", "section": "diamond", "unit": "dot", "group": "square",
-               "collective": "hexagon", "leader": "star"}
+KIND_SHAPES = {
+    "task": "dot",
+    "section": "diamond",
+    "unit": "dot",
+    "group": "square",
+    "collective": "hexagon",
+    "leader": "star",
+}
 FONT_FACE = "TaskgraphCJK, sans-serif"
-ROLE_ZH = {"lead_leader": "牵头领导", "lead_unit": "牵头单位", "responsible_unit": "责任单位",
-           "cooperating_unit": "配合单位", "part_of": "所属"}
+ROLE_ZH = {
+    "lead_leader": "牵头领导",
+    "lead_unit": "牵头单位",
+    "responsible_unit": "责任单位",
+    "cooperating_unit": "配合单位",
+    "part_of": "所属",
+}
 VIEW_SUBTITLES = {
     "full": "Tasks, sections, units and leaders; an edge joins a task to each party in its role.",
     "units": "Units tied when named on the same task; edge width = shared tasks.",
@@ -44,14 +55,20 @@ LARGE = 1500  # nodes above which the layout is computed in Python and physics i
 
 
 def _vis_asset(name: str) -> str:
-    folder = resources.files("pyvis").joinpath("lib", "vis-9.1.2")
+    folder = resources.files("pyvis").joinpath("lib").joinpath("vis-9.1.2")
     return folder.joinpath(name).read_text(encoding="utf-8")
 
 
 def _script_json(data: Any) -> str:
     """JSON safe inside <script>: '<', '>' and '&' escaped, so '</script>' cannot close it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _fmt(value: Any) -> str:
@@ -80,7 +97,11 @@ def _tooltip(G: nx.Graph, n: Any, data: dict[str, Any], measures: tuple[str, ...
     else:
         lines.append(f"kind: {kind}")
         for key in measures:
-            if key in data and data[key] is not None and not (isinstance(data[key], float) and math.isnan(data[key])):
+            if (
+                key in data
+                and data[key] is not None
+                and not (isinstance(data[key], float) and math.isnan(data[key]))
+            ):
                 lines.append(f"{key}: {_fmt(data[key])}")
         if G.is_directed():
             lines.append(f"out: {G.out_degree(n)}, in: {G.in_degree(n)}")
@@ -139,12 +160,32 @@ def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", 
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=G.is_directed(), cdn_resources="remote", heading="")
-    measures = tuple(k for k in ("coordination_load", "tasks_led", "co_led", "responsible", "degree", "strength",
-                                 "betweenness", "eigenvector", "pagerank", "constraint", "community", "tasks")
-                     if any(k in d for _, d in G.nodes(data=True)))
+    measures = tuple(
+        k
+        for k in (
+            "coordination_load",
+            "tasks_led",
+            "co_led",
+            "responsible",
+            "degree",
+            "strength",
+            "betweenness",
+            "eigenvector",
+            "pagerank",
+            "constraint",
+            "community",
+            "tasks",
+        )
+        if any(k in d for _, d in G.nodes(data=True))
+    )
     if size_by and size_by != "degree" and not any(size_by in d for _, d in G.nodes(data=True)):
-        raise UsageError(f"no measure {size_by!r} on this view's nodes; try one of: {', '.join(dict.fromkeys(('degree', *measures)))}")
-    values = {n: float(G.degree(n) if size_by in (None, "degree") else (d.get(size_by) or 0.0)) for n, d in G.nodes(data=True)}
+        raise UsageError(
+            f"no measure {size_by!r} on this view's nodes; try one of: {', '.join(dict.fromkeys(('degree', *measures)))}"
+        )
+    values = {
+        n: float(G.degree(n) if size_by in (None, "degree") else (d.get(size_by) or 0.0))
+        for n, d in G.nodes(data=True)
+    }
     values = {n: (0.0 if math.isnan(v) else v) for n, v in values.items()}
     top = max(values.values(), default=0.0) or 1.0
     sections = _sections(G)
@@ -153,9 +194,13 @@ def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", 
         kind = d.get("kind", "unit")
         color = KIND_COLORS.get(kind, ("#636e72", kind))[0]
         node = {
-            "id": str(n), "label": str(d.get("label", n)), "group": kind, "color": color,
+            "id": str(n),
+            "label": str(d.get("label", n)),
+            "group": kind,
+            "color": color,
             "size": 8 + 32 * math.sqrt(max(values[n], 0.0) / top),
-            "tooltip": _tooltip(G, n, d, measures), "sections": sections[n],
+            "tooltip": _tooltip(G, n, d, measures),
+            "sections": sections[n],
             "font": {"size": 12 if kind == "task" else 15, "face": FONT_FACE},
         }
         node["shape"] = KIND_SHAPES.get(kind, "dot")
@@ -167,24 +212,41 @@ def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", 
         net.node_map[str(n)] = node
     wmax = max((d.get("weight", 1) for *_, d in G.edges(data=True)), default=1) or 1
     for u, v, d in G.edges(data=True):
-        edge = {"from": str(u), "to": str(v), "width": 1 + 5 * d.get("weight", 1) / wmax,
-                "title": f"{ROLE_ZH.get(d.get('role', ''), d.get('role', ''))} {d.get('weight', '')}".strip()}
+        edge = {
+            "from": str(u),
+            "to": str(v),
+            "width": 1 + 5 * d.get("weight", 1) / wmax,
+            "title": f"{ROLE_ZH.get(d.get('role', ''), d.get('role', ''))} {d.get('weight', '')}".strip(),
+        }
         if d.get("role") and d["role"] != "part_of":
             edge["label"] = ""
         if G.is_directed():
             edge["arrows"] = "to"
         net.edges.append(edge)
-    net.set_options(json.dumps({
-        "physics": {
-            "enabled": positions is None,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": True},
-        "edges": {"color": {"color": "#b2bec3", "highlight": "#2d3436"}, "smooth": False},
-        "nodes": {"borderWidth": 1},
-    }))
+    net.set_options(
+        json.dumps(
+            {
+                "physics": {
+                    "enabled": positions is None,
+                    "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {
+                        "gravitationalConstant": -60,
+                        "springLength": 90,
+                        "avoidOverlap": 0.4,
+                    },
+                    "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+                },
+                "interaction": {
+                    "hover": True,
+                    "tooltipDelay": 120,
+                    "navigationButtons": False,
+                    "multiselect": True,
+                },
+                "edges": {"color": {"color": "#b2bec3", "highlight": "#2d3436"}, "smooth": False},
+                "nodes": {"borderWidth": 1},
+            }
+        )
+    )
     net.heading = title
     net.tg_subtitle = subtitle  # type: ignore[attr-defined]
     net.tg_size_by = size_by or "degree"  # type: ignore[attr-defined]
@@ -199,24 +261,44 @@ def render_html(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph
     counts: dict[str, int] = {}
     for node in net.nodes:
         counts[node["group"]] = counts.get(node["group"], 0) + 1
-    legend = [{"kind": k, "color": c, "label": label, "count": counts[k]} for k, (c, label) in KIND_COLORS.items() if k in counts]
+    legend = [
+        {"kind": k, "color": c, "label": label, "count": counts[k]}
+        for k, (c, label) in KIND_COLORS.items()
+        if k in counts
+    ]
     all_sections = sorted({s for node in net.nodes for s in node["sections"]})
     payload = {
-        "title": title, "subtitle": subtitle, "nodes": net.nodes, "edges": net.edges,
-        "options": json.loads(net.options if isinstance(net.options, str) else json.dumps(net.options, default=lambda o: o.__dict__)),
-        "legend": legend, "sections": all_sections, "sizeBy": net.tg_size_by,
+        "title": title,
+        "subtitle": subtitle,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": json.loads(
+            net.options
+            if isinstance(net.options, str)
+            else json.dumps(net.options, default=lambda o: o.__dict__)
+        ),
+        "legend": legend,
+        "sections": all_sections,
+        "sizeBy": net.tg_size_by,
     }
     from taskgraph.render.fonts import subset_font_data_uri
 
     shown = json.dumps(payload, ensure_ascii=False) + title + subtitle + "搜索部分单位领导任务集合组"
     template = Environment(autoescape=False).from_string(
-        resources.files("taskgraph").joinpath("render", "templates", "page.html").read_text(encoding="utf-8")
+        resources.files("taskgraph")
+        .joinpath("render")
+        .joinpath("templates")
+        .joinpath("page.html")
+        .read_text(encoding="utf-8")
     )
     from taskgraph import __version__
 
     return template.render(
-        title=_escape(title), version=__version__, vis_js=_vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
-        vis_css=_vis_asset("vis-network.css"), data=_script_json(payload),
+        title=_escape(title),
+        version=__version__,
+        vis_js=_vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
+        vis_css=_vis_asset("vis-network.css"),
+        data=_script_json(payload),
         font_uri=subset_font_data_uri(shown),
     )
 
@@ -225,7 +307,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def write_html(G: nx.Graph, path: str | os.PathLike[str], size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> Path:
+def write_html(
+    G: nx.Graph,
+    path: str | os.PathLike[str],
+    size_by: str | None = None,
+    title: str = "taskgraph",
+    subtitle: str = "",
+) -> Path:
     """Write the interactive page for ``G`` to ``path`` (UTF-8); nothing else is written."""
     target = Path(path)
     target.write_text(render_html(G, size_by, title, subtitle), encoding="utf-8")
