@@ -107,6 +107,10 @@ _BASE = click.option(
     help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
 )
 _QUIET = click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings on stderr.")
+_TABLE_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
+_OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
 _SOURCES = click.argument("sources", nargs=-1, required=True, type=click.Path())
 
 
@@ -223,10 +227,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@_TABLE_FORMAT
+@_OUTPUT
 @_BASE
 @_QUIET
 def query(
@@ -348,10 +350,8 @@ def _analysis_frame(a: Any, view: str, collectives: str, groups: str, by: str, o
     help="Brokerage on lead → responsible ties or on co-assignment ties.",
 )
 @click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@_TABLE_FORMAT
+@_OUTPUT
 @_BASE
 @_QUIET
 def analyze(
@@ -574,9 +574,7 @@ def report(plans: tuple[str, ...], output: str, base: str | None) -> None:
 @click.option(
     "--gold", "gold_path", required=True, type=click.Path(dir_okay=False), help="The gold annotation (JSON)."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
-)
+@_TABLE_FORMAT
 @_QUIET
 def evaluate(plan: str, gold_path: str, fmt: str, quiet: bool) -> None:
     """Score the parse of PLAN against a hand-checked gold annotation.

@@ -148,6 +148,17 @@ def _node(G: nx.Graph, p: Party) -> None:
         )
 
 
+def _tie(G: nx.Graph, u: str, v: str, **extra: float) -> None:
+    """Add one to the ``weight`` of the tie u–v (and to each ``extra`` attribute), creating it."""
+    if G.has_edge(u, v):
+        data = G.edges[u, v]
+        data["weight"] += 1
+        for key, value in extra.items():
+            data[key] += value
+    else:
+        G.add_edge(u, v, weight=1, **extra)
+
+
 def full_graph(a: Assignments) -> nx.Graph:
     """Task, section, unit and leader nodes; task–party edges carry ``role``."""
     G = nx.Graph(view="full")
@@ -194,11 +205,7 @@ def units_graph(a: Assignments) -> nx.Graph:
             continue
         share = 1.0 / (len(units) - 1)
         for p, q in combinations(units, 2):
-            if G.has_edge(p.iri, q.iri):
-                G.edges[p.iri, q.iri]["weight"] += 1
-                G.edges[p.iri, q.iri]["newman"] += share
-            else:
-                G.add_edge(p.iri, q.iri, weight=1, newman=share)
+            _tie(G, p.iri, q.iri, newman=share)
     return G
 
 
@@ -212,12 +219,8 @@ def dependency_graph(a: Assignments) -> nx.DiGraph:
             _node(G, p)
         for p in leads:
             for q in others:
-                if p.iri == q.iri:
-                    continue
-                if G.has_edge(p.iri, q.iri):
-                    G.edges[p.iri, q.iri]["weight"] += 1
-                else:
-                    G.add_edge(p.iri, q.iri, weight=1)
+                if p.iri != q.iri:
+                    _tie(G, p.iri, q.iri)
     return G
 
 
@@ -229,10 +232,7 @@ def leaders_graph(a: Assignments) -> nx.Graph:
             _node(G, leader)
             for unit in t.parties.get("lead_unit", []):
                 _node(G, unit)
-                if G.has_edge(leader.iri, unit.iri):
-                    G.edges[leader.iri, unit.iri]["weight"] += 1
-                else:
-                    G.add_edge(leader.iri, unit.iri, weight=1)
+                _tie(G, leader.iri, unit.iri)
     return G
 
 
@@ -244,10 +244,7 @@ def coleaders_graph(a: Assignments) -> nx.Graph:
         for p in leaders:
             _node(G, p)
         for p, q in combinations(leaders, 2):
-            if G.has_edge(p.iri, q.iri):
-                G.edges[p.iri, q.iri]["weight"] += 1
-            else:
-                G.add_edge(p.iri, q.iri, weight=1)
+            _tie(G, p.iri, q.iri)
     return G
 
 

@@ -16,6 +16,15 @@ from typing import Any
 
 from taskgraph.namespaces import DEFAULT_BASE
 
+BROKERAGE_COLUMNS = [
+    "unit",
+    "brokerage_total",
+    "brokerage_coordinator",
+    "brokerage_itinerant",
+    "brokerage_representative",
+    "brokerage_gatekeeper",
+    "brokerage_liaison",
+]
 VIEWS_IN_REPORT = ("units", "full", "dependencies", "leaders", "coleaders")
 
 
@@ -270,15 +279,7 @@ def _summary(
             "",
             _table(
                 dep,
-                [
-                    "unit",
-                    "brokerage_total",
-                    "brokerage_coordinator",
-                    "brokerage_itinerant",
-                    "brokerage_representative",
-                    "brokerage_gatekeeper",
-                    "brokerage_liaison",
-                ],
+                BROKERAGE_COLUMNS,
                 8,
             ),
         ]
@@ -294,15 +295,7 @@ def _summary(
             "",
             _table(
                 co,
-                [
-                    "unit",
-                    "brokerage_total",
-                    "brokerage_coordinator",
-                    "brokerage_itinerant",
-                    "brokerage_representative",
-                    "brokerage_gatekeeper",
-                    "brokerage_liaison",
-                ],
+                BROKERAGE_COLUMNS,
                 8,
             ),
         ]
