@@ -276,8 +276,13 @@ def _body(lines: list[Line], layout: Layout, task_re: re.Pattern[str]) -> None:
             layout.blocks[-1].lines.append(line)
         else:
             layout.warnings.append(Warning("orphan-text", f"text outside any task: {text[:30]}", line.number))
-        # A heading (and its wrapped remainder) ends a paragraph whatever its last character.
-        closed = text.endswith(CLOSED) or (bool(layout.blocks) and layout.blocks[-1].kind != "task")
+        # A heading (and its wrapped remainder) ends a paragraph whatever its last character, and
+        # so does a labelled line ("责任单位：各区县人民政府", found in a held-out plan).
+        closed = (
+            text.endswith(CLOSED)
+            or (bool(layout.blocks) and layout.blocks[-1].kind != "task")
+            or bool(ROLE_LABEL.match(text))
+        )
 
 
 def _start(
