@@ -40,7 +40,7 @@ def cli() -> None:
     """Chinese government task allocation plans as a knowledge graph.
 
     Parse plans (重点工作任务分工方案), build RDF, run SPARQL, analyse the coordination
-    network and render it. Run ``taskgraph COMMAND --help`` for each command.
+    network and render it. Run "taskgraph COMMAND --help" for each command.
 
     Example: taskgraph report data/shenxian-2024-task-allocation.txt -o out
     """
