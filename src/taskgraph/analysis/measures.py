@@ -130,6 +130,26 @@ def closeness(G: nx.Graph) -> dict[Hashable, float]:
     return scores
 
 
+def effective_size(G: nx.Graph, weight: str | None = "weight") -> dict[Hashable, float]:
+    """Burt's effective size, component by component.
+
+    NetworkX computes it for a whole graph through a dense n × n matrix (11 GB for the 37,638
+    units of 1,000 plans); per component, and without the matrix for a very large one, the
+    values are the same and the memory is not quadratic.
+
+    Examples
+    --------
+    >>> G = nx.union(nx.star_graph(3), nx.path_graph([7, 8, 9]))
+    >>> effective_size(G, weight=None) == nx.effective_size(G)
+    True
+    """
+    scores: dict[Hashable, float] = {}
+    for nodes in nx.connected_components(G):
+        H = G.subgraph(nodes).copy()
+        scores.update(nx.effective_size(H, nodes=list(H) if len(H) > 2000 else None, weight=weight))
+    return {n: scores[n] for n in G}
+
+
 def unit_centralities(units: nx.Graph, dependencies: nx.DiGraph) -> dict[str, dict[Hashable, float]]:
     """The centrality family on the co-assignment graph (and PageRank on the dependencies).
 
@@ -149,7 +169,7 @@ def unit_centralities(units: nx.Graph, dependencies: nx.DiGraph) -> dict[str, di
         "constraint": {
             n: (v if v == v else float("nan")) for n, v in nx.constraint(G, weight="weight").items()
         },
-        "effective_size": nx.effective_size(G, weight="weight"),
+        "effective_size": effective_size(G),
         "core": nx.core_number(G) if G.number_of_nodes() else {},
     }
     D = dependencies
