@@ -28,23 +28,6 @@ from generate import write_corpus  # noqa: E402
 STAGES = ("parse", "build", "query", "analyze", "render", "rdflib")
 
 
-def run_stage(stage: str, workdir: Path, plans: list[Path]) -> dict:
-    args = [sys.executable, str(HERE / "stage.py"), stage, str(workdir), *map(str, plans)]
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "MPLBACKEND": "Agg"}
-    )
-    out, err = proc.communicate()
-    _, status, usage = proc.pid, proc.returncode, None
-    wall = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"stage {stage} failed:\n{err.decode()}")
-    result = json.loads(out.decode().strip().splitlines()[-1])
-    result["wall_seconds"] = wall
-    del status, usage
-    return result
-
-
 def peak_rss_mb(stage: str, workdir: Path, plans: list[Path]) -> tuple[dict, float]:
     """Run a stage and return its result and peak RSS in MB, read with os.wait4."""
     args = [sys.executable, str(HERE / "stage.py"), stage, str(workdir), *map(str, plans)]
@@ -72,6 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["RDFLIB_TIMEOUT"] = args.rdflib_timeout
     sizes = [int(s) for s in args.sizes.split(",")]
+    Path(args.out).mkdir(parents=True, exist_ok=True)
     results = {
         "machine": {
             "cpus": os.cpu_count(),
@@ -96,6 +80,11 @@ def main() -> None:
                 result["peak_rss_mb"] = rss
                 size_results[stage] = result
             results["sizes"][str(n)] = size_results
+        # Written after every size, so a long run that stops still leaves its figures.
+        Path(args.out, "results.json").write_text(
+            json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+        Path(args.out, "RESULTS.md").write_text(markdown(results), encoding="utf-8")
     Path(args.out, "results.json").write_text(
         json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8"
     )
