@@ -96,3 +96,21 @@ def test_parse_warnings_on_stderr(runner, tmp_path):
 def test_parse_usage_errors(runner, args):
     """Wrong usage exits 2."""
     assert runner.invoke(cli, args).exit_code == 2
+
+
+def test_unexpected_error_is_one_line(runner, plan_path, monkeypatch):
+    """A bug still ends in one line on stderr and exit 1, not a traceback (TASKGRAPH_DEBUG re-raises)."""
+    import taskgraph.records
+
+    def boom(plans):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(taskgraph.records, "plans_to_json", boom)
+    monkeypatch.delenv("TASKGRAPH_DEBUG", raising=False)
+    result = runner.invoke(cli, ["parse", str(plan_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: internal error (RuntimeError: boom); set TASKGRAPH_DEBUG=1 for the traceback and please report it"
+    )
+    monkeypatch.setenv("TASKGRAPH_DEBUG", "1")
+    assert isinstance(runner.invoke(cli, ["parse", str(plan_path)]).exception, RuntimeError)

@@ -80,3 +80,29 @@ def test_report_bad_plan(tmp_path):
     bad.write_bytes(b"")
     result = CliRunner().invoke(cli, ["report", str(bad), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1 and "empty" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "wellformed/predicates",
+        "wellformed/table-one-cell-per-line",
+        "wellformed/traditional",
+        "wellformed/unnumbered",
+    ],
+)
+def test_report_on_other_layouts(tmp_path, fixture):
+    """Plans without leaders, from tables, in traditional characters or unnumbered still report fully."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "fixtures" / "plans" / f"{fixture}.txt"
+    result = CliRunner().invoke(cli, ["report", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code in (0, 1), result.output
+    assert "internal error" not in result.output
+    assert (tmp_path / "out" / "index.html").exists() and (
+        tmp_path / "out" / "figures" / "leader-section.png"
+    ).exists()
+    if result.exit_code == 1:
+        assert "does not conform" in result.stderr and "lead unit" in (
+            tmp_path / "out" / "rdf" / "validation.txt"
+        ).read_text(encoding="utf-8")

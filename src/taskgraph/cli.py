@@ -6,6 +6,7 @@ heavy libraries are imported inside the commands that need them, so ``--help`` i
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,16 @@ class _Group(click.Group):
         except OSError as exc:
             name = f"{exc.filename}: " if exc.filename else ""
             raise _Failure(f"{name}{exc.strerror or exc}", 1) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, unless TASKGRAPH_DEBUG asks for the traceback
+            if os.environ.get("TASKGRAPH_DEBUG"):
+                raise
+            raise _Failure(
+                f"internal error ({type(exc).__name__}: {exc}); set TASKGRAPH_DEBUG=1 for the traceback "
+                "and please report it",
+                1,
+            ) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -604,8 +615,6 @@ def main() -> None:
     try:
         cli(prog_name="taskgraph")
     except BrokenPipeError:  # `taskgraph query … | head`: stop quietly
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
 

@@ -104,10 +104,10 @@ def write_report(
     say("validating against the SHACL shapes")
     validation = validate(ds)
     report.conforms = validation.conforms
-    report.violations = [str(v) for v in validation.violations]
+    report.violations = [str(v) for v in validation.violations if v.severity == "Violation"]
     text = "conforms\n" if validation.conforms else "does not conform\n"
     wrote(out / "rdf" / "validation.txt").write_text(
-        text + "".join(f"{v}\n" for v in report.violations), encoding="utf-8"
+        text + "".join(f"{v.severity.lower()}: {v}\n" for v in validation.violations), encoding="utf-8"
     )
 
     say("running the query library")
@@ -158,6 +158,8 @@ def write_report(
             "leaders": "tasks",
             "coleaders": "tasks",
         }.get(view)
+        if size and not any(size in d for _, d in G.nodes(data=True)):
+            size = None  # e.g. a plan that names no leader: size by degree
         wrote(
             write_html(G, out / "html" / f"{view}.html", size, f"{plan_name} — {view}", VIEW_SUBTITLES[view])
         )

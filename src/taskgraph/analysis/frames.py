@@ -35,6 +35,16 @@ def as_assignments(source: Any) -> Assignments:
 
 
 BROKERAGE_NETWORKS = ("dependencies", "coassignment")
+UNIT_COLUMNS = [
+    "unit", "kind", "tasks_led", "co_led", "responsible", "cooperating", "coordination_load", "degree",
+    "strength", "newman_strength", "betweenness", "closeness", "eigenvector", "pagerank", "constraint",
+    "effective_size", "core", "community", *(f"brokerage_{r}" for r in (*ROLES, "total")), "overseer",
+    "overseer_confidence", "iri",
+]  # fmt: skip
+LEADER_COLUMNS = [
+    "leader", "kind", "tasks", "sole_tasks", "joint_tasks", "units_overseen", "portfolio_units", "sections",
+    "subsections", "co_leaders", "co_oversight_tasks", "iri",
+]  # fmt: skip
 
 
 def _role_counts(a: Assignments) -> dict[str, Counter[str]]:
@@ -161,7 +171,7 @@ def unit_table(
                             "iri": p.iri,
                         }
                     )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=UNIT_COLUMNS)
     if frame.empty:
         return frame
     return frame.sort_values(
@@ -221,7 +231,7 @@ def leader_table(assignments: Any, collectives: str = "exclude") -> pd.DataFrame
                 "iri": iri,
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=LEADER_COLUMNS)
     if frame.empty:
         return frame
     return frame.sort_values(["tasks", "leader"], ascending=[False, True], kind="stable").reset_index(

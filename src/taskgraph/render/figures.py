@@ -33,6 +33,13 @@ def _pyplot() -> Any:
     return plt
 
 
+def _nothing(ax: Any, message: str) -> None:
+    """An empty chart that says why, rather than no file (a plan may name no leader)."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
 def _save(fig: Any, folder: Path, name: str) -> list[Path]:
     paths = []
     for ext in ("png", "svg"):
@@ -46,7 +53,9 @@ def coordination_load_figure(units: Any, folder: str | os.PathLike[str], top: in
     """Horizontal bars: the ``top`` units by coordination load, split into leading and answering."""
     plt = _pyplot()
     data = units.dropna(subset=["coordination_load"]).head(top).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(data) + 1.4))
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(data), 4) + 1.4))
+    if data.empty:
+        _nothing(ax, "No unit is named on any task.")
     answering = 0.5 * (data["responsible"] + data["cooperating"])
     leading = data["coordination_load"] - answering
     ax.barh(data["unit"], leading, color="#0984e3", label="leading (tasks led + partners)")
@@ -78,6 +87,13 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str]) -> l
     # Many plans make many leaders: the figure keeps the MAX_LEADERS busiest, and says so.
     leaders = [name for name, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_LEADERS]]
     matrix = [[counts[(leader, s)] for s in sections] for leader in leaders]
+    if not leaders:
+        fig, ax = plt.subplots(figsize=(6, 2.5))
+        _nothing(ax, "The plan names no lead leader (牵头领导).")
+        ax.set_title("Tasks overseen per leader and section  领导 × 部分")
+        paths = _save(fig, Path(folder), "leader-section")
+        plt.close(fig)
+        return paths
     fig, ax = plt.subplots(figsize=(1.0 + 0.75 * len(sections), 1.2 + 0.45 * len(leaders)))
     image = ax.imshow(matrix, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(sections)))
