@@ -71,9 +71,7 @@ def _read_plans(paths: tuple[str, ...], quiet: bool = False) -> list[Any]:
     for path in paths:
         plan = read_plan(path)
         if not quiet:
-            for w in plan.warnings:
-                where = f"{plan.source}:{w.line}" if w.line else plan.source
-                click.echo(f"{where}: warning: {w.message}", err=True)
+            _warn([plan])  # as each plan is read, so warnings come before a later file's error
         plans.append(plan)
     return plans
 
