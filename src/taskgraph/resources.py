@@ -13,6 +13,3 @@ def package_file(*parts: str) -> Path:
         ref = ref.joinpath(part)
     return Path(str(ref))
 
-
-def read_package_text(*parts: str) -> str:
-    return package_file(*parts).read_text(encoding="utf-8")
