@@ -12,4 +12,3 @@ def package_file(*parts: str) -> Path:
     for part in parts:
         ref = ref.joinpath(part)
     return Path(str(ref))
-
