@@ -469,16 +469,10 @@ def export(
 def _titled_view(a: Any, view: str, collectives: str, groups: str) -> tuple[Any, str]:
     """The view with unit measures attached, and a title naming the plans."""
     from taskgraph.analysis import leader_table, unit_table
-    from taskgraph.export import attach_measures
-    from taskgraph.network import build_view
+    from taskgraph.export import measured_view
 
-    G = build_view(a, view, collectives, groups)
-    if view in ("units", "dependencies", "full"):
-        attach_measures(G, unit_table(a, "include" if collectives == "include" else "exclude", groups))
-    if view in ("leaders", "coleaders", "full"):
-        for record in leader_table(a, collectives).to_dict("records"):
-            if record["iri"] in G:
-                G.nodes[record["iri"]]["tasks"] = record["tasks"]
+    units = unit_table(a, "include" if collectives == "include" else "exclude", groups)
+    G = measured_view(a, view, units, leader_table(a, collectives), collectives, groups)
     plans = sorted({t.plan_title for t in a.tasks if t.plan_title})
     name = plans[0] if len(plans) == 1 else f"{len(plans)} plans"
     return G, f"{name} — {view}"

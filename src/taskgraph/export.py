@@ -33,6 +33,22 @@ def attach_measures(G: nx.Graph, table: Any) -> nx.Graph:
     return G
 
 
+def measured_view(
+    a: Any, view: str, units: Any, leaders: Any, collectives: str = "exclude", groups: str = "expand"
+) -> nx.Graph:
+    """A network view whose unit nodes carry the unit table's measures and leader nodes their tasks."""
+    from taskgraph.network import build_view
+
+    G = build_view(a, view, collectives, groups)
+    if view in ("units", "dependencies", "full"):
+        attach_measures(G, units)
+    if view in ("leaders", "coleaders", "full"):
+        for record in leaders.to_dict("records"):
+            if record["iri"] in G:
+                G.nodes[record["iri"]]["tasks"] = record["tasks"]
+    return G
+
+
 def _clean(value: Any) -> Any:
     """A value GraphML and GEXF accept: no None, no NaN, numpy scalars as Python ones."""
     if value is None:

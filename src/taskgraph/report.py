@@ -67,8 +67,8 @@ def write_report(
         task_table,
         unit_table,
     )
-    from taskgraph.export import attach_measures, write_graph
-    from taskgraph.network import build_view, read_assignments
+    from taskgraph.export import measured_view, write_graph
+    from taskgraph.network import read_assignments
     from taskgraph.parse import read_plan
     from taskgraph.query import library, run_named, to_store
     from taskgraph.rdf import to_rdf, write_rdf
@@ -145,13 +145,7 @@ def write_report(
     say("rendering pages, figures and exports")
     plan_name = plans[0].title if len(plans) == 1 else f"{len(plans)} plans"
     for view in VIEWS_IN_REPORT:
-        G = build_view(a, view)
-        if view in ("units", "dependencies", "full"):
-            attach_measures(G, units)
-        if view in ("leaders", "coleaders", "full"):
-            for record in leaders.to_dict("records"):
-                if record["iri"] in G:
-                    G.nodes[record["iri"]]["tasks"] = record["tasks"]
+        G = measured_view(a, view, units, leaders)
         size = {
             "units": "coordination_load",
             "dependencies": "coordination_load",
