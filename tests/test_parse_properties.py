@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from taskgraph.errors import TaskgraphError
 from taskgraph.parse import parse_plan
 from taskgraph.parse.normalise import PAGE_NUMBER
-from taskgraph.parse.reading import decode_bytes
+from taskgraph.readers.text import decode_bytes
 
 MARKER = re.compile(r"^\s*(\d+\.|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,7 +8,8 @@ import pytest
 
 from taskgraph.errors import InputError
 from taskgraph.parse import read_plan
-from taskgraph.parse.reading import decode_bytes, read_text
+from taskgraph.readers import read_document as read_text
+from taskgraph.readers.text import decode_bytes
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ both its canonical ``name`` and the name ``as_written`` in the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a party does for a task; the values are the JSON keys' singular forms."""
 
     LEAD_LEADER = "lead_leader"  # 牵头领导 / 责任领导 / 分管领导
@@ -36,7 +36,7 @@ _ROLE_ZH = {
 }
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a named party is."""
 
     PERSON = "person"  # a leader named by name: 丁卫东

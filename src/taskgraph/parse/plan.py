@@ -30,7 +30,6 @@ from taskgraph.parse.layout import (
 )
 from taskgraph.parse.names import Occurrence, resolve
 from taskgraph.parse.normalise import Line, normalise
-from taskgraph.parse.reading import read_text
 from taskgraph.parse.vocabulary import (
     FIRST_LISTED_LEADS,
     LEAD_NOTE,
@@ -432,7 +431,10 @@ def _numbering(number: int, previous: int, seen: set[int], line: int) -> list[Wa
 
 def read_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and parse a plan file (UTF-8, GB18030 or UTF-16, detected)."""
-    text, encoding = read_text(path)
+    from taskgraph.readers import read_bytes
+    from taskgraph.readers.text import decode_bytes
+
+    text, encoding = decode_bytes(read_bytes(path), os.fspath(path))
     return parse_plan(text, os.fspath(path), encoding)
 
 

@@ -1,15 +1,22 @@
-"""Turning a file's bytes into text without asking the user for the encoding.
+"""The text reader: a plain-text file, in whatever encoding, as a stream of blocks.
 
 Plans come as UTF-8 (with or without BOM), as GB18030/GBK from older Windows tools, and as
 UTF-16 from Word's "save as text". Anything else is an :class:`InputError`.
+
+Each line is a :class:`Paragraph` (the layout joins lines that PDF extraction broke); lines
+split on ``|`` are the rows of a table as web pages and Markdown write them
+(``重点工作: | 发展文化事业… |``, Guangzhou 2015). Only ``\n`` (and ``\r``) end a line: a
+form feed, which pdftotext puts at each page break, must not shift the line numbers that
+warnings and ``tg:sourceLine`` report (issue 14).
 """
 
 from __future__ import annotations
 
 import codecs
-import os
+import re
 
 from taskgraph.errors import InputError
+from taskgraph.readers.blocks import Block, Document, Paragraph, Row
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -105,16 +112,45 @@ def _checked(text: str, encoding: str, path: str) -> tuple[str, str]:
     return text, encoding
 
 
-def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
-    """Read a plan file and decode it; return ``(text, encoding)``."""
-    name = os.fspath(path)
-    if not os.path.exists(name):
-        raise InputError("no such file", name)
-    if os.path.isdir(name):
-        raise InputError("is a directory, not a plan file", name)
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return decode_bytes(data, name)
+# A line of a pipe table: at least one "|" between two cells ("重点工作: | 发展文化事业。 |").
+_PIPE = re.compile(r"\S.*\|.*\S|^\s*\|.*\|\s*$")
+# A Markdown separator row: "|---|:---:|"
+_RULE = re.compile(r"^[\s|:\-–—]+$")
+
+
+def parse_text(text: str) -> tuple[Block, ...]:
+    """The blocks of a plain text: a paragraph per non-empty line, a row per pipe-table line.
+
+    Examples
+    --------
+    >>> blocks = parse_text("一、目标\\n\\n1.增长6%。\\f\\n序号 | 任务 |\\n1 | 甲 |")
+    >>> [(type(b).__name__, b.line) for b in blocks]
+    [('Paragraph', 1), ('Paragraph', 3), ('Row', 4), ('Row', 5)]
+    >>> blocks[3].cells
+    ('1', '甲')
+    """
+    blocks: list[Block] = []
+    table = -1
+    in_table = False
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = raw.replace("\f", "").replace("\v", " ")
+        if not line.strip():
+            continue
+        if "|" in line and _PIPE.search(line):
+            if _RULE.match(line):
+                continue
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not in_table:
+                table += 1
+                in_table = True
+            blocks.append(Row(tuple(cells), number, table))
+            continue
+        in_table = False
+        blocks.append(Paragraph(line, number))
+    return tuple(blocks)
+
+
+def read(data: bytes, path: str) -> Document:
+    """Read a plain-text plan from its bytes."""
+    text, encoding = decode_bytes(data, path)
+    return Document(path, "text", parse_text(text), encoding)

@@ -1,0 +1,152 @@
+"""Readers, one per file format, each turning a file into one :class:`Document` of blocks.
+
+:func:`read_document` tells the format from the file's first bytes (its extension only breaks
+ties), so a web page saved as ``.txt`` or a PDF without an extension is still read right.
+Formats that need a conversion first (.doc, .wps, .xls, .ofd, scanned PDFs) are refused with
+one line that names the conversion.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from taskgraph.errors import InputError
+from taskgraph.readers.blocks import Block, Document, Paragraph, Row
+
+# Files larger than this are refused before they are read (issue 14: /dev/zero as a plan was
+# read without limit). The largest real plan seen is under 2 MB; a corpus is many files.
+MAX_BYTES = int(os.environ.get("TASKGRAPH_MAX_BYTES", str(64 * 1024 * 1024)))
+
+# Extensions a folder is searched for; anything else in a folder is not a plan and is passed over.
+PLAN_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf")
+# Formats read only after a conversion; in a folder they are errors, not silently skipped.
+LEGACY_EXTENSIONS = (".doc", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".rtf", ".odt", ".ceb")
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of ``path``, refused with an :class:`InputError` when missing or over ``limit``."""
+    name = os.fspath(path)
+    limit = MAX_BYTES if limit is None else limit
+    if not os.path.exists(name):
+        raise InputError("no such file", name)
+    if os.path.isdir(name):
+        raise InputError("is a directory, not a plan file", name)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    if len(data) > limit:
+        raise InputError(
+            f"larger than the limit of {limit // (1024 * 1024)} MB; set TASKGRAPH_MAX_BYTES to read it", name
+        )
+    return data
+
+
+def sniff(data: bytes, path: str = "") -> str:
+    """The format of a file from its first bytes: text, html, docx, pdf, or a legacy format name.
+
+    Examples
+    --------
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b"<!DOCTYPE html><html>"), sniff("1.任务".encode())
+    ('pdf', 'html', 'text')
+    """
+    head = data[:2048]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, .xls, .wps, .et
+        suffix = Path(path).suffix.lower()
+        return suffix.lstrip(".") if suffix in LEGACY_EXTENSIONS else "doc"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or Path(path).suffix.lower() == ".docx":
+            return "docx"
+        if b"OFD.xml" in data[:65536] or Path(path).suffix.lower() == ".ofd":
+            return "ofd"
+        if b"xl/" in data[:65536]:
+            return "xlsx"
+        if b"content.xml" in data[:65536]:
+            return "odt"
+        return "zip"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if _looks_html(head):
+        return "html"
+    return "text"
+
+
+def _looks_html(head: bytes) -> bool:
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+        return True
+    markers = (b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>", b"<p ", b"<table", b"<br")
+    return sum(1 for m in markers if m in head.lower()) >= 2
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read one file into a :class:`Document`, whatever its format.
+
+    Raises :class:`InputError` (one line naming the file) when it cannot be read as a plan.
+    """
+    name = os.fspath(path)
+    data = read_bytes(name)
+    fmt = sniff(data, name)
+    if fmt == "text":
+        from taskgraph.readers import text
+
+        return text.read(data, name)
+    if fmt == "html":
+        from taskgraph.readers import html
+
+        return html.read(data, name)
+    if fmt == "docx":
+        from taskgraph.readers import docx
+
+        return docx.read(data, name)
+    if fmt == "pdf":
+        from taskgraph.readers import pdf
+
+        return pdf.read(data, name)
+    from taskgraph.readers import legacy
+
+    raise legacy.refusal(fmt, name)
+
+
+def plan_files(path: str | os.PathLike[str]) -> list[str]:
+    """The plan files a path stands for: itself, or every plan file in a folder, sorted.
+
+    Hidden files and files with other extensions (images, JSON, RDF) in a folder are passed
+    over; legacy office files are kept, so that reading them says what to convert.
+    """
+    name = os.fspath(path)
+    if not os.path.isdir(name):
+        return [name]
+    found = []
+    for root, dirs, files in os.walk(name):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith("."):
+                continue
+            if Path(f).suffix.lower() in PLAN_EXTENSIONS + LEGACY_EXTENSIONS:
+                found.append(os.path.join(root, f))
+    return sorted(found)
+
+
+def read_documents(paths: list[str | os.PathLike[str]]) -> Iterator[Document]:
+    """Read every file the paths stand for (folders expanded), one document at a time."""
+    for path in paths:
+        for name in plan_files(path):
+            yield read_document(name)
+
+
+__all__ = [
+    "Block",
+    "Document",
+    "Paragraph",
+    "Row",
+    "plan_files",
+    "read_document",
+    "read_documents",
+    "sniff",
+]
