@@ -8,41 +8,12 @@ both its canonical ``name`` and the name ``as_written`` in the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
+
+from taskgraph.registry import Kind, Level, Role
 
 
-class Role(StrEnum):
-    """What a party does for a task; the values are the JSON keys' singular forms."""
-
-    LEAD_LEADER = "lead_leader"  # 牵头领导 / 责任领导 / 分管领导
-    LEAD_UNIT = "lead_unit"  # 牵头单位
-    RESPONSIBLE_UNIT = "responsible_unit"  # 责任单位
-    COOPERATING_UNIT = "cooperating_unit"  # 配合单位 / 协办单位
-
-    @property
-    def label_zh(self) -> str:
-        return _ROLE_ZH[self]
-
-    @property
-    def plural(self) -> str:
-        return self.value + "s"
-
-
-_ROLE_ZH = {
-    Role.LEAD_LEADER: "牵头领导",
-    Role.LEAD_UNIT: "牵头单位",
-    Role.RESPONSIBLE_UNIT: "责任单位",
-    Role.COOPERATING_UNIT: "配合单位",
-}
-
-
-class Kind(StrEnum):
-    """What a named party is."""
-
-    PERSON = "person"  # a leader named by name: 丁卫东
-    UNIT = "unit"  # one organisation: 县财政局
-    COLLECTIVE = "collective"  # many unnamed parties: 各镇人民政府〔街道办事处〕, 县政府各位县长
-    GROUP = "group"  # a named set of units defined in the plan: 县属开发区管委会
+# Roles and kinds are terms of the registry; the model uses them as its enums.
+__all__ = ["Assignment", "Group", "Kind", "Party", "Plan", "Role", "Section", "Task", "Warning"]
 
 
 @dataclass(frozen=True)
@@ -73,15 +44,32 @@ class Section:
 
 @dataclass(frozen=True)
 class Task:
-    """A numbered task: its place, its text before the attribution, and who does what."""
+    """A task: its place, its text before the attribution, and who does what.
 
-    number: int
+    ``index`` counts the plan's tasks from 1 and is unique; ``number`` is the numeral as
+    written without its delimiters (``"12"``, ``"一"``, ``"1.2"``), None when unnumbered, and
+    can repeat (numbering restarts under each leader heading in some plans).
+    """
+
+    index: int
+    number: str | None
     section: str | None
     subsection: str | None
     text: str
     assignments: tuple[Assignment, ...]
     line: int  # line of the original file where the task starts
     attribution: str | None = None  # the attribution as written, without its brackets
+    deadline: str | None = None  # 完成时限 when the plan gives one
+
+    @property
+    def value(self) -> int | None:
+        """The number as an integer (the last part of ``1.2``), None when unnumbered."""
+        if self.number is None:
+            return None
+        from taskgraph.parse.markers import chinese_number
+
+        last = self.number.rsplit(".", 1)[-1]
+        return chinese_number(last) if last else None
 
     def parties(self, role: Role) -> tuple[Party, ...]:
         """The parties in ``role``, in the order written."""
@@ -111,7 +99,7 @@ class Warning:
     code: str
     message: str
     line: int | None = None
-    task: int | None = None
+    task: str | None = None  # the task's number as written, when the warning is about a task
 
 
 @dataclass(frozen=True)
@@ -124,7 +112,12 @@ class Group:
 
 @dataclass(frozen=True)
 class Plan:
-    """One task allocation plan."""
+    """One task allocation plan and what the document says about itself.
+
+    ``jurisdiction`` (莘县), ``level`` and ``year`` place it; ``document_number`` is its 文号
+    (莘政发〔2024〕1号); ``digest`` identifies the text whatever the file's format or name, so
+    the same document given twice is loaded once.
+    """
 
     source: str
     title: str
@@ -136,13 +129,18 @@ class Plan:
     printed: str | None = None  # ISO 8601 date of the printing line
     publication: str | None = None
     jurisdiction: str | None = None
+    level: Level | None = None
+    year: int | None = None
+    document_number: str | None = None
     cc: tuple[str, ...] = ()
     notice: str | None = None
     aliases: tuple[tuple[str, str], ...] = ()  # (second nameplate, canonical name)
     typos: tuple[tuple[str, str], ...] = ()  # (as written, corrected)
     groups: tuple[Group, ...] = ()
     layout: str = "parenthesis"
-    encoding: str = "utf-8"
+    format: str = "text"
+    encoding: str | None = "utf-8"
+    digest: str = ""
     warnings: tuple[Warning, ...] = field(default=())
 
     def group_members(self, name: str) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ def warning_to_dict(warning: Warning) -> dict[str, Any]:
 
 def task_to_dict(task: Task) -> dict[str, Any]:
     record: dict[str, Any] = {
+        "index": task.index,
         "number": task.number,
         "section": task.section,
         "subsection": task.subsection,
@@ -29,6 +30,7 @@ def task_to_dict(task: Task) -> dict[str, Any]:
     for role in Role:
         record[role.plural] = [party_to_dict(p) for p in task.parties(role)]
     record["attribution"] = task.attribution
+    record["deadline"] = task.deadline
     return record
 
 
@@ -43,9 +45,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "printed": plan.printed,
         "publication": plan.publication,
         "jurisdiction": plan.jurisdiction,
+        "level": plan.level.value if plan.level else None,
+        "year": plan.year,
+        "document_number": plan.document_number,
         "cc": list(plan.cc),
         "layout": plan.layout,
+        "format": plan.format,
         "encoding": plan.encoding,
+        "digest": plan.digest,
         "sections": [
             {"number": s.number, "title": s.title, "subsections": list(s.subsections)} for s in plan.sections
         ],

@@ -1,15 +1,18 @@
 """Finding the attribution of a task and splitting it into roles and names.
 
-Three ways plans write it, tried in order on a task's paragraph:
+The ways plans write it, tried in order on a task's paragraph:
 
-1. a bracket with role labels at the end: ``（牵头领导：丁卫东；牵头单位：县财政局；责任单位：…）``;
+1. a bracket of any kind with role labels: ``（牵头领导：丁卫东；牵头单位：县财政局；责任单位：…）``
+   (Shen County 2024), ``〔牵头单位:区政府办公室,责任单位:…〕`` (Jinan Gangcheng 2021), or the
+   same labels without a bracket after the task's last sentence;
 2. labelled lines after the task: ``牵头单位：区发改局`` / ``责任单位：各街道，区直各部门``
-   (found by :mod:`taskgraph.parse.plan`, parsed here with :func:`parse_fields`);
-3. predicates: ``（市发展改革委负责）``, ``（市政府办公室、市数据局牵头，市级各有关部门按职责分工负责）``,
-   or a closing sentence ``市教育局牵头，市人社局配合。``.
+   (found by :mod:`taskgraph.parse.outline`, read here with :func:`parse_fields`);
+3. predicates: ``（市发展改革委负责）``, ``（市政府办公室、市数据局牵头，市级各有关部门按职责分工
+   负责）``, or a closing sentence ``市教育局牵头，市人社局配合。`` / ``由市财政局负责落实。``.
 
 Every name keeps its offset in the paragraph, so that the caller can take the name as written
-from the original text when the parser worked on a simplified copy.
+from the original text when the parser worked on a simplified copy. Every loop here is one pass
+over its text: a paragraph is never rescanned per bracket (issue 14: quadratic time).
 """
 
 from __future__ import annotations
@@ -20,25 +23,38 @@ from dataclasses import dataclass
 from taskgraph.model import Role
 from taskgraph.parse.vocabulary import (
     CLOSERS,
+    DEADLINE,
     JOINERS,
     NAME_SEPARATORS,
     OPENERS,
+    OTHER_KEY,
+    PERSON_NAME,
     PREDICATE,
     PREDICATE_LABEL,
     PREDICATE_ROLES,
     ROLE_LABEL,
     ROLE_LABELS,
+    STANDING_NOTE,
     UNIT_SUFFIX,
 )
 
-# Brackets that can hold an attribution: "（牵头领导：丁卫东；牵头单位：县发展改革局；…）"
-# (Shen County 2024, task 1); square and 〔〕 brackets when unit names have round ones.
-ATTRIBUTION_OPENERS = "（(〔【["
+# Brackets that can hold an attribution: "（牵头领导：丁卫东；…）" (Shen County 2024), 〔〕 and
+# square brackets when unit names have round ones (Xianning Jiayu 2021, Jinan Gangcheng 2021).
+ATTRIBUTION_OPENERS = "（(〔【[［"
 _CLAUSE_SEPARATORS = "，,；;。"
 _PREDICATE_FIELD = re.compile(PREDICATE_LABEL.pattern.lstrip("^"))
+# "和" joins two parties when both read as parties: "市教育局和市人社局"; never inside a name
+# such as "市文化和旅游局" (one side is no party) or "省发展和改革委员会".
+_AND = re.compile(r"和|与|同")
+# A bracket at the end of a name: "县发改局(粮食局)", "市税务局（列第一位者为…，下同）".
+_TRAILING_BRACKET = re.compile(r"[（(〔【\[［〈《][^（(〔【\[［〈《]*[）)〕】\]］〉》]$")
+# A name that is only punctuation or a note: "（下同）", "等", "。".
+_NOT_A_NAME = re.compile(r"^[\s\W_等]*$")
+# Keys whose value is the task's deadline: "完成时限：2024年12月底".
+DEADLINE_KEYS = frozenset({"完成时限", "时限要求", "时间节点", "完成时间", "时限", "时间要求", "完成期限", "时间安排"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Written:
     """A name as written in a list; ``separator`` is the character before it ('' for the first),
     ``offset`` its position in the text it was split from (after the caller's ``base``)."""
@@ -48,7 +64,7 @@ class Written:
     offset: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One field of an attribution: its role, its label (or verb) and its names."""
 
@@ -57,7 +73,7 @@ class Field:
     names: tuple[Written, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """An attribution found in a task paragraph."""
 
@@ -66,24 +82,58 @@ class Attribution:
     content: str
     fields: tuple[Field, ...]
     unlabelled: str  # text before the first label, which names no role
-    style: str = "parenthesis"  # parenthesis | labelled-lines | predicate
+    # parenthesis (labels in a bracket) | labels (labels after the text) | labelled-lines |
+    # predicate (verbs in a bracket) | division (a 部门分工： label) | sentence (a closing sentence) | table
+    style: str = "parenthesis"
+    deadline: str | None = None
 
 
-def _closing(text: str, start: int) -> int | None:
+def _depths(text: str) -> list[int]:
+    """The bracket depth before each character of ``text``."""
+    depths = []
     depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
+    for ch in text:
+        if ch in CLOSERS:
+            depth = max(0, depth - 1)
+        depths.append(depth)
         if ch in OPENERS:
             depth += 1
-        elif ch in CLOSERS:
-            depth -= 1
+    return depths
+
+
+def _top_openers(text: str) -> list[int]:
+    """For each character, the index of the top-level bracket it stands in, or -1 (one pass)."""
+    out = []
+    depth, top = 0, -1
+    for i, ch in enumerate(text):
+        if ch in CLOSERS:
+            depth = max(0, depth - 1)
+            out.append(top)
             if depth == 0:
-                return i + 1
-    return None
+                top = -1
+            continue
+        if ch in OPENERS:
+            if depth == 0:
+                top = i
+            depth += 1
+        out.append(top if depth else -1)
+    return out
+
+
+def _closings(text: str) -> dict[int, int]:
+    """For every opening bracket, the index after its closing bracket (one pass, a stack)."""
+    found: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS and stack:
+            found[stack.pop()] = i + 1
+    return found
 
 
 def looks_like_party(name: str) -> bool:
-    """Whether a name reads as a unit or a collective (for predicates and 及).
+    """Whether a name reads as a unit or a collective (for predicates, 及 and spaces).
 
     Examples
     --------
@@ -92,14 +142,22 @@ def looks_like_party(name: str) -> bool:
     """
     from taskgraph.parse.names import is_collective
 
-    name = re.sub(r"[（(〔【\[].*?[）)〕】\]]$", "", name.strip()).rstrip("等")
-    return bool(name) and (bool(UNIT_SUFFIX.search(name)) or is_collective(name))
+    name = _TRAILING_BRACKET.sub("", name.strip()).rstrip("等")
+    if not name or DEADLINE.match(name) or len(name) > 40:
+        return False
+    return bool(UNIT_SUFFIX.search(name)) or is_collective(name)
 
 
-def split_names(text: str, base: int = 0) -> tuple[Written, ...]:
-    """Split a list of names on 、，, (outside brackets), keeping each name's separator and offset.
+def _is_note(text: str) -> bool:
+    return bool(STANDING_NOTE.search(text))
 
-    ``及`` joins two names when both sides read as units.
+
+def split_names(text: str, base: int = 0, persons: bool = False) -> tuple[Written, ...]:
+    """Split a list of names on 、，,；; (outside brackets), keeping each name's separator and offset.
+
+    ``及`` and ``和`` join two names when both sides read as parties; a space separates names when
+    every part reads as a party (or, with ``persons``, as a personal name); a standing note in
+    brackets (``（列第一位者为牵头单位，下同）``) is no name and is dropped.
 
     Examples
     --------
@@ -107,17 +165,22 @@ def split_names(text: str, base: int = 0) -> tuple[Written, ...]:
     ['县政府有关部门〔单位〕', '各镇人民政府〔街道办事处〕', '县发改局']
     >>> [(w.text, w.offset) for w in split_names("市教育局及各区县政府", base=10)]
     [('市教育局', 10), ('各区县政府', 15)]
+    >>> [w.text for w in split_names("市发改委 市财政局、市税务局（列第一位者为牵头单位，下同）")]
+    ['市发改委', '市财政局', '市税务局']
     """
     names: list[Written] = []
-    depth, start, separator = 0, 0, ""
+    start, separator = 0, ""
 
     def add(end: int) -> None:
         piece = text[start:end]
         stripped = piece.strip().rstrip("。.")
-        if stripped:
-            offset = base + start + (len(piece) - len(piece.lstrip()))
-            names.extend(_split_joined(stripped, separator, offset))
+        if not stripped:
+            return
+        offset = base + start + (len(piece) - len(piece.lstrip()))
+        for w in _split_spaces(stripped, separator, offset, persons):
+            names.extend(_split_joined(w))
 
+    depth = 0
     for i, ch in enumerate(text):
         if ch in OPENERS:
             depth += 1
@@ -127,117 +190,174 @@ def split_names(text: str, base: int = 0) -> tuple[Written, ...]:
             add(i)
             start, separator = i + 1, ch
     add(len(text))
-    return tuple(names)
+    return tuple(_without_notes(names))
 
 
-def _split_joined(name: str, separator: str, offset: int) -> list[Written]:
-    """``市教育局及各区县政府`` -> two names, when every part reads as a unit."""
-    pieces, cursor = [], 0
-    for m in JOINERS.finditer(name):
-        pieces.append((name[cursor : m.start()], cursor))
-        cursor = m.end()
-    pieces.append((name[cursor:], cursor))
-    if len(pieces) == 1 or not all(looks_like_party(p) for p, _ in pieces):
+def _without_notes(names: list[Written]) -> list[Written]:
+    out = []
+    for w in names:
+        text = w.text
+        m = _TRAILING_BRACKET.search(text)
+        if m and _is_note(m.group()):
+            text = text[: m.start()].rstrip()
+        if _NOT_A_NAME.match(text) or (_is_note(text) and not looks_like_party(text)):
+            continue
+        out.append(Written(text, w.separator, w.offset) if text != w.text else w)
+    return out
+
+
+def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list[Written]:
+    """``市发改委 市财政局`` (a table cell) -> two names, when every part reads as a party."""
+    if " " not in name:
         return [Written(name, separator, offset)]
-    return [Written(p, separator if k == 0 else "及", offset + at) for k, (p, at) in enumerate(pieces)]
+    parts, cursor = [], 0
+    for part in name.split(" "):
+        if part:
+            parts.append((part, cursor))
+        cursor += len(part) + 1
+    fits = (lambda p: bool(PERSON_NAME.match(p))) if persons else looks_like_party
+    if len(parts) < 2 or not all(fits(p) for p, _ in parts):
+        return [Written(name, separator, offset)]
+    return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
 
 
-def _top_level_label(content: str) -> bool:
-    depth = 0
-    for i, ch in enumerate(content):
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ROLE_LABEL.match(content, i):
-            return True
-    return False
+def _split_joined(w: Written) -> list[Written]:
+    """``市教育局及各区县政府`` -> two names, when every part reads as a party."""
+    name = w.text
+    for joiner in (JOINERS, _AND):
+        pieces, cursor = [], 0
+        for m in joiner.finditer(name):
+            pieces.append((name[cursor : m.start()], cursor, m.group()))
+            cursor = m.end()
+        if not pieces:
+            continue
+        pieces.append((name[cursor:], cursor, ""))
+        if all(looks_like_party(p) for p, _, _ in pieces):
+            out = []
+            for k, (p, at, _) in enumerate(pieces):
+                out.append(Written(p, w.separator if k == 0 else pieces[k - 1][2], w.offset + at))
+            return out
+    return [w]
+
+
+def _top_level_labels(content: str, depths: list[int]) -> list[re.Match[str]]:
+    return [m for m in ROLE_LABEL.finditer(content) if depths[m.start()] == 0]
 
 
 def find_attribution(paragraph: str) -> Attribution | None:
-    """Find a labelled attribution bracket in a task paragraph, or None when it has none.
+    """Find a labelled attribution in a task paragraph, or None when it has none.
+
+    The last top-level bracket whose content holds a role label is the attribution (earlier ones
+    are part of the text); failing that, role labels written without a bracket after the task's
+    last sentence (``…。牵头单位：市发改委；责任单位：…``).
 
     Examples
     --------
     >>> a = find_attribution("增长6%。（牵头领导：丁卫东；牵头单位：县财政局）")
     >>> [(f.role.value, [w.text for w in f.names]) for f in a.fields]
     [('lead_leader', ['丁卫东']), ('lead_unit', ['县财政局'])]
+    >>> find_attribution("增长6%。牵头单位：县财政局").fields[0].names[0].text
+    '县财政局'
     """
+    closings = _closings(paragraph)
+    depths = _depths(paragraph)
+    openers = _top_openers(paragraph)
+    labels = list(ROLE_LABEL.finditer(paragraph))
     found = None
-    depth = 0
-    for i, ch in enumerate(paragraph):
-        if ch in OPENERS:
-            if depth == 0 and ch in ATTRIBUTION_OPENERS:
-                end = _closing(paragraph, i)
-                content = paragraph[i + 1 : (end - 1) if end else len(paragraph)]
-                if _top_level_label(content):
-                    found = i  # the last labelled bracket is the attribution; earlier ones are text
-                if end is None:
-                    break
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-    if found is None:
-        return None
-    start = found
-    end = _closing(paragraph, start)
-    content = paragraph[start + 1 : (end - 1) if end else len(paragraph)]
-    fields, unlabelled = parse_fields(content, start + 1)
-    return Attribution(start, end, content, fields, unlabelled)
+    for m in labels:
+        # A label directly inside a top-level bracket (depth 1) makes that bracket an attribution.
+        i = openers[m.start()]
+        if depths[m.start()] == 1 and i >= 0 and paragraph[i] in ATTRIBUTION_OPENERS:
+            found = i
+    if found is not None:
+        end = closings.get(found)
+        content = paragraph[found + 1 : (end - 1) if end else len(paragraph)]
+        fields, unlabelled, deadline = parse_fields(content, found + 1)
+        return Attribution(found, end, content, fields, unlabelled, "parenthesis", deadline)
+    # Labels without a bracket, after the last sentence: "…。牵头单位：市发改委"
+    for m in labels:
+        if depths[m.start()] == 0 and (m.start() == 0 or paragraph[m.start() - 1] in "。；;．.！!？? "):
+            content = paragraph[m.start() :]
+            fields, unlabelled, deadline = parse_fields(content, m.start())
+            return Attribution(m.start(), len(paragraph), content, fields, unlabelled, "labels", deadline)
+    return None
 
 
-def parse_fields(content: str, base: int = 0, stops: tuple[int, ...] = ()) -> tuple[tuple[Field, ...], str]:
-    """Split an attribution's content into labelled fields; return them and unlabelled text.
+def parse_fields(
+    content: str, base: int = 0, stops: tuple[int, ...] = ()
+) -> tuple[tuple[Field, ...], str, str | None]:
+    """Split an attribution's content into labelled fields; return them, unlabelled text and a deadline.
 
     ``stops`` are offsets in ``content`` where a field ends without a new one starting (a line
-    ``完成时限：…`` after ``配合单位：…``).
+    ``完成时限：…`` after ``配合单位：…``). A key that is no role (``完成时限：2024年底``) ends
+    the field before it too; a deadline key gives the deadline.
+
+    Examples
+    --------
+    >>> fields, _, deadline = parse_fields("牵头单位：县财政局；完成时限：2024年12月底")
+    >>> [w.text for w in fields[0].names], deadline
+    (['县财政局'], '2024年12月底')
     """
-    labels = []
-    depth = 0
-    top_level = []
-    for ch in content:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-        top_level.append(depth == 0)
-    # A label needs no separator before it: "牵头单位：市商务局 配合单位：…" loses its space in
-    # normalisation, and a colon inside a list of names does not otherwise occur.
+    depths = _depths(content)
+    marks: list[tuple[int, int, str]] = []  # (start, end of label, kind)
     for m in ROLE_LABEL.finditer(content):
-        if top_level[m.start()]:
-            labels.append(m)
-    # "部门分工：市教育局牵头，市人社局配合" is a field written with predicates.
-    labels += [m for m in _PREDICATE_FIELD.finditer(content) if top_level[m.start()]]
-    labels.sort(key=lambda m: m.start())
+        if depths[m.start()] == 0:
+            marks.append((m.start(), m.end(), "role"))
+    for m in _PREDICATE_FIELD.finditer(content):
+        if depths[m.start()] == 0:
+            marks.append((m.start(), m.end(), "predicate"))
+    taken = {start for start, _, _ in marks}
+    # Other keys at a clause boundary: "；完成时限：", "  备注:".
+    for m in re.finditer(r"(?:^|(?<=[；;，,。\s]))([\u4e00-\u9fff]{2,8})\s*[:：]", content):
+        if depths[m.start(1)] == 0 and m.start(1) not in taken and not _inside(m.start(1), marks):
+            marks.append((m.start(1), m.end(), "other"))
+    marks.sort()
     fields: list[Field] = []
-    for k, m in enumerate(labels):
-        stop = labels[k + 1].start() if k + 1 < len(labels) else len(content)
-        stop = min([stop, *(x for x in stops if x > m.end())])
-        body = content[m.end() : stop]
+    deadline = None
+    for k, (at, label_end, kind) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else len(content)
+        stop = min([stop, *(x for x in stops if x > label_end)])
+        body = content[label_end:stop]
         trimmed = body.rstrip().rstrip("；;，, 。")
-        if m.re is _PREDICATE_FIELD:
-            fields.extend(parse_predicates(trimmed, base + m.end()) or ())
-        else:
-            fields.append(Field(ROLE_LABELS[m.group(1)], m.group(1), split_names(trimmed, base + m.end())))
-    head = content[: labels[0].start()] if labels else content
-    return tuple(fields), head.strip().strip("；;，, ")
+        label = content[at:label_end].rstrip(":： ")
+        if kind == "predicate":
+            fields.extend(parse_predicates(trimmed, base + label_end) or ())
+        elif kind == "role":
+            role = ROLE_LABELS[label.strip()]
+            names = split_names(trimmed, base + label_end, persons=role is Role.LEAD_LEADER)
+            fields.append(Field(role, label, tuple(w for w in names if not _deadline(w.text))))
+        elif label.strip() in DEADLINE_KEYS:
+            deadline = trimmed.strip() or None
+    head = content[: marks[0][0]] if marks else content
+    return tuple(fields), head.strip().strip("；;，, "), deadline
+
+
+def _inside(position: int, marks: list[tuple[int, int, str]]) -> bool:
+    return any(start <= position < end for start, end, _ in marks)
+
+
+def _deadline(name: str) -> bool:
+    return bool(DEADLINE.match(name)) and not looks_like_party(name)
 
 
 def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
     """Read ``市政府办公室、市数据局牵头，市级各有关部门按职责分工负责`` as roles.
 
-    Clauses are split on ，；。; each is names + a verb (牵头, 负责, 配合 …). ``负责`` alone marks
-    the lead unit when no clause says ``牵头``. A clause without a verb or whose names do not
-    read as units (``年内完成``) is a note and is skipped. None when no clause has a verb.
+    Clauses are split on ，；。; each is names + a verb (牵头, 负责, 配合 …), optionally after
+    ``由`` (``由市财政局负责落实``). ``负责`` alone marks the lead unit when no clause says
+    ``牵头``. A clause without a verb or whose names do not read as units (``年内完成``) is a
+    note and is skipped. None when no clause has a verb.
 
     Examples
     --------
     >>> fields = parse_predicates("市政府办公室、市数据局牵头，市级各有关部门按职责分工负责")
     >>> [(f.role.value, [w.text for w in f.names]) for f in fields]
     [('lead_unit', ['市政府办公室', '市数据局']), ('responsible_unit', ['市级各有关部门'])]
-    >>> [(f.role.value, [w.text for w in f.names]) for f in parse_predicates("市发展改革委负责")]
-    [('lead_unit', ['市发展改革委'])]
+    >>> [(f.role.value, [w.text for w in f.names]) for f in parse_predicates("这项工作由县民政局负责")]
+    [('lead_unit', ['县民政局'])]
     """
+    from taskgraph.parse.names import is_collective
+
     clauses, depth, start = [], 0, 0
     for i, ch in enumerate(content + "，"):
         if ch in OPENERS:
@@ -247,35 +367,29 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
         elif depth == 0 and ch in _CLAUSE_SEPARATORS:
             clauses.append((content[start:i], start))
             start = i + 1
-    parsed = []
+    parsed: list[tuple[Role, str, tuple[Written, ...]]] = []
     for clause, at in clauses:
         stripped = clause.strip()
         m = PREDICATE.match(stripped)
         if not m:
             continue
-        names = split_names(m.group("names"), base + at + (len(clause) - len(clause.lstrip())))
+        lead = at + (len(clause) - len(clause.lstrip()))
+        names = split_names(m.group("names"), base + lead + m.start("names"))
         names = tuple(w for w in names if w.text)
         if names and all(looks_like_party(w.text) for w in names):
             parsed.append((PREDICATE_ROLES[m.group("verb")], m.group("verb"), names))
     if not parsed:
         return None
-    from taskgraph.parse.names import is_collective
-
-    has_lead = any(kind == "lead" for kind, _, _ in parsed)
+    has_lead = any(role is Role.LEAD_UNIT for role, _, _ in parsed)
     fields = []
-    for k, (kind, verb, names) in enumerate(parsed):
+    for k, (role, verb, names) in enumerate(parsed):
         if (
-            kind == "responsible"
+            role is Role.RESPONSIBLE_UNIT
             and not has_lead
             and k == 0
             and not all(is_collective(w.text) for w in names)
         ):
-            kind = "lead"  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
-        role = {
-            "lead": Role.LEAD_UNIT,
-            "responsible": Role.RESPONSIBLE_UNIT,
-            "cooperating": Role.COOPERATING_UNIT,
-        }[kind]
+            role = Role.LEAD_UNIT  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
         fields.append(Field(role, verb, names))
     return tuple(fields)
 
@@ -283,39 +397,58 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
 def find_predicate_attribution(paragraph: str) -> Attribution | None:
     """A predicate attribution: the last top-level bracket that parses as predicates, or a
     closing sentence (after the last 。, or a ``部门分工：`` label) that does."""
-    depth = 0
-    candidates = []
-    for i, ch in enumerate(paragraph):
-        if ch in OPENERS:
-            if depth == 0 and ch in ATTRIBUTION_OPENERS:
-                candidates.append(i)
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-    for start in reversed(candidates):
-        end = _closing(paragraph, start)
-        if end is None:
+    closings = _closings(paragraph)
+    depths = _depths(paragraph)
+    tail = paragraph.rstrip("。；;，, ")
+    # The bracket that closes the paragraph (possibly before a final full stop).
+    for start in sorted(closings, reverse=True):
+        if depths[start] != 0 or paragraph[start] not in ATTRIBUTION_OPENERS:
             continue
-        if paragraph[end:].strip("。；;，, "):
-            continue  # only a bracket at the end of the task
+        end = closings[start]
+        if end < len(tail):
+            break  # only a bracket at the end of the task
         content = paragraph[start + 1 : end - 1]
         fields = parse_predicates(content, start + 1)
         if fields:
             return Attribution(start, end, content, fields, "", "predicate")
         break
     label = None
-    for m in re.finditer(r"(部门分工|责任分工|任务分工|工作分工|分工)\s*[:：]", paragraph):
-        label = m
-    if label and PREDICATE_LABEL.match(paragraph[label.start() :]):
+    for m in _PREDICATE_FIELD.finditer(paragraph):
+        if depths[m.start()] == 0:
+            label = m
+    if label is not None:
         content = paragraph[label.end() :]
         fields = parse_predicates(content, label.end())
         if fields:
-            return Attribution(label.start(), len(paragraph), content, fields, "", "predicate")
+            return Attribution(label.start(), len(paragraph), content, fields, "", "division")
     body = paragraph.rstrip("。 ")
     cut = max(body.rfind("。"), body.rfind("；"))
-    if cut >= 0:
+    if cut >= 0 and depths[cut] == 0:
         content = paragraph[cut + 1 :]
         fields = parse_predicates(content, cut + 1)
         if fields and all(f.names for f in fields):
-            return Attribution(cut + 1, len(paragraph), content, fields, "", "predicate")
+            return Attribution(cut + 1, len(paragraph), content, fields, "", "sentence")
     return None
+
+
+def is_person_list(names: tuple[Written, ...]) -> bool:
+    """Whether every name reads as a personal name (for headings and table cells)."""
+    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
+
+    return bool(names) and all(
+        PERSON_NAME.match(w.text) or PERSON_WITH_TITLE.match(w.text) or TITLE_THEN_PERSON.match(w.text)
+        for w in names
+    )
+
+
+__all__ = [
+    "Attribution",
+    "Field",
+    "Written",
+    "find_attribution",
+    "find_predicate_attribution",
+    "looks_like_party",
+    "parse_fields",
+    "parse_predicates",
+    "split_names",
+]

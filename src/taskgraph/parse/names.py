@@ -33,6 +33,7 @@ from taskgraph.parse.vocabulary import (
     NOTES,
     PERSON_NAME,
     PERSON_WITH_TITLE,
+    TITLE_THEN_PERSON,
     UNIT_SUFFIX,
 )
 
@@ -45,12 +46,13 @@ TRAILING_ETC = re.compile(r"(?<=.)等$")
 class Occurrence:
     """A written name in one task's field, before resolution."""
 
-    task: int
+    task: int  # the task's index in the plan's drafts
     line: int
     role: Role
     index: int  # position in its field
     written: Written  # the text used for resolution (simplified in a traditional plan)
     as_written: str = ""  # the name exactly as the document writes it
+    number: str | None = None  # the task's number as written, for warnings
 
 
 @dataclass
@@ -116,9 +118,9 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
                 warnings.append(
                     Warning(
                         "group-redefined",
-                        f"task {occ.task}: {group} is defined again with other members",
+                        f"task {occ.number or occ.task}: {group} is defined again with other members",
                         occ.line,
-                        occ.task,
+                        occ.number,
                     )
                 )
             groups.setdefault(group, members)
@@ -137,8 +139,9 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
         as_written = occ.as_written or written
         key = (occ.task, occ.role, occ.index)
         if occ.role is Role.LEAD_LEADER:
-            name = TRAILING_ETC.sub("", written)
-            titled = PERSON_WITH_TITLE.match(name)
+            # "王 东" (Guangzhou 2021, a table cell), "副县长李明", "李明副市长"
+            name = TRAILING_ETC.sub("", written).replace(" ", "")
+            titled = PERSON_WITH_TITLE.match(name) or TITLE_THEN_PERSON.match(name)
             if titled and not is_collective(name):
                 name = titled.group("name")
             kind = Kind.COLLECTIVE if is_collective(name) or not PERSON_NAME.match(name) else Kind.PERSON

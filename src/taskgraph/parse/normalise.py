@@ -1,42 +1,88 @@
-"""Cleaning PDF-extracted text while remembering where every line came from.
+"""Cleaning the block stream while remembering where every piece came from.
 
-Text copied out of a PDF has blank lines between lines, page numbers such as ``— 14 —``,
-stray spaces at page starts and spaces between CJK characters and digits (``增长 6%``).
-:func:`normalise` drops the noise and returns :class:`Line` objects that carry the line
-number of the original file, so that every later warning can name it.
+Text copied out of a PDF has page numbers such as ``— 14 —``, stray spaces at page starts and
+spaces between CJK characters and digits (``增长 6%``). Web pages and hostile files add
+zero-width and bidirectional control characters that would make ``县财政\\u200d局`` a second
+unit beside ``县财政局`` (issue 14). :func:`to_lines` drops the noise and returns
+:class:`Line` objects (for paragraphs) and :class:`Cells` (for table rows) that carry the line
+of the original file, so that every later warning can name it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from taskgraph.readers.blocks import Block, Paragraph
 
 # A page number as PDF extraction leaves it; the Shen County plan has "— 14 —" on its own line.
 PAGE_NUMBER = re.compile(
-    r"^[—－\-–─]{1,3}\s*\d{1,4}\s*[—－\-–─]{1,3}$|^第\s*\d{1,4}\s*页(\s*共\s*\d+\s*页)?$"
+    r"^[—－\-–─]{1,3}\s*\d{1,4}\s*[—－\-–─]{1,3}$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 
 # Full-width digits and Latin letters (１２３ＡＢＣ) mean the same as ASCII ones; punctuation is
 # kept as written because the attribution grammar and ``as_written`` depend on it.
-_FULLWIDTH_ALNUM = {
+_TRANSLATE: dict[int, int | None] = {
     **{0xFF10 + i: 0x30 + i for i in range(10)},
     **{0xFF21 + i: 0x41 + i for i in range(26)},
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     0x3000: 0x20,  # ideographic space
     0xA0: 0x20,
-    0xFEFF: None,  # a BOM left in the middle of a concatenated file
+    0x2002: 0x20,
+    0x2003: 0x20,
+    0x2009: 0x20,
+    0x202F: 0x20,
+    0x09: 0x20,
 }
+# Characters that carry no text: zero-width spaces and joiners, bidirectional controls, the BOM,
+# soft hyphens, C0/C1 controls other than tab, and noncharacters such as U+FFFE (issue 14:
+# "丁\u200b卫东" became a collective, ESC made RDF/XML not well-formed).
+for _cp in (
+    *range(0x00, 0x09),
+    *range(0x0A, 0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    0xAD,
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2070),
+    0xFEFF,
+    0xFFFE,
+    0xFFFF,
+    *range(0xFFF9, 0xFFFC),
+):
+    _TRANSLATE[_cp] = None
 
 _SPACES = re.compile(r"\s+")
-# A space survives only between two ASCII letters or digits ("PM 2.5" stays, "增长 6%" joins).
-_INNER_SPACE = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")
+# A space between two words: the runs of letters on each side decide whether it stays.
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_ASCII = re.compile(r"[A-Za-z0-9]")
+# Spaces inside task text are kept only between Latin words and numbers (issue 14: "and cloud
+# computing" lost its spaces); between Chinese words they are PDF noise in a task's text.
+_TEXT_SPACE = re.compile(r"(?<![A-Za-z0-9.,%]) | (?![A-Za-z0-9])")
 
 
-@dataclass(frozen=True)
+def _keep_space(left: str, right: str) -> bool:
+    """Whether a space between the word ``left`` and the word ``right`` means something.
+
+    It does between Latin words ("PM 2.5", "and cloud computing") and between two Chinese words
+    of two or more characters each, which is how a table cell separates units
+    ("市发改委 市财政局"); it does not next to a digit ("增长 6%") or between single characters,
+    which is letter spacing ("主 要 工 作 任 务", "王 东").
+    """
+    if _ASCII.fullmatch(left[-1]) and _ASCII.fullmatch(right[0]):
+        return True
+    tail = _CJK_RUN.search(left[::-1])
+    head = _CJK_RUN.match(right)
+    return bool(tail and tail.start() == 0 and head and len(tail.group()) >= 2 and len(head.group()) >= 2)
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
-    """A non-empty line, ``number`` 1-based in the original file.
+    """A cleaned paragraph (or a piece of one), ``number`` 1-based in the original file.
 
-    ``orig`` is the cleaned line as written; ``text`` is the same with traditional characters
+    ``orig`` is the cleaned text as written; ``text`` is the same with traditional characters
     simplified one for one (equal to ``orig`` in a simplified document), so offsets agree;
     ``raw`` keeps the original spacing, for headings.
     """
@@ -47,41 +93,95 @@ class Line:
     orig: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """A table row, each cell cleaned; ``texts`` simplified, ``origs`` as written."""
+
+    number: int
+    table: int
+    texts: tuple[str, ...]
+    origs: tuple[str, ...]
+    header: bool = False
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width, bidirectional and control characters; map odd spaces to spaces.
+
+    Examples
+    --------
+    >>> strip_invisible("县财政\\u200d局"), strip_invisible("丁\\u200b卫东\\x1b")
+    ('县财政局', '丁卫东')
+    """
+    return text.translate(_TRANSLATE)
+
+
 def clean(text: str) -> str:
-    """Normalise the spacing of one line.
+    """Normalise the spacing of one line (see :func:`_keep_space` for which spaces stay).
 
     Examples
     --------
     >>> clean(" 地区生产总值增长 6%，增长 6.5%。")
     '地区生产总值增长6%，增长6.5%。'
-    >>> clean("ＰＭ 2.5 浓度")
-    'PM 2.5浓度'
+    >>> clean("ＰＭ 2.5 浓度"), clean("主 要 工 作 任 务"), clean("市发改委  市财政局")
+    ('PM 2.5浓度', '主要工作任务', '市发改委 市财政局')
     """
-    text = _SPACES.sub(" ", text.translate(_FULLWIDTH_ALNUM)).strip()
-    return _INNER_SPACE.sub("", text)
+    words = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip().split(" ")
+    out = words[0]
+    for word in words[1:]:
+        out += (" " + word) if _keep_space(out, word) else word
+    return out
 
 
-def normalise(text: str, traditional: bool | None = None) -> list[Line]:
-    """Split ``text`` into cleaned, non-empty lines without page numbers.
-
-    ``traditional`` (detected when None) makes ``text`` of each line a simplified copy.
+def compact(text: str) -> str:
+    """A task's text or a title: no spaces but those between Latin words and numbers.
 
     Examples
     --------
-    >>> [(ln.number, ln.text) for ln in normalise("1.甲\\n\\n— 2 —\\n 乙 3 个\\n")]
+    >>> compact("推进 市发改委 工作"), compact("发展 big data and cloud computing 产业")
+    ('推进市发改委工作', '发展big data and cloud computing产业')
+    """
+    return _TEXT_SPACE.sub("", text)
+
+
+def spaced(text: str) -> str:
+    """The line with runs of spaces kept as one space (for headings and table cells).
+
+    Examples
+    --------
+    >>> spaced("  王 东\\u3000 ")
+    '王 东'
+    """
+    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
+    """Cleaned lines and rows, without empty lines and page numbers.
+
+    ``traditional`` makes ``text`` of each line a simplified copy (same length as ``orig``).
+
+    Examples
+    --------
+    >>> from taskgraph.readers.text import parse_text
+    >>> [(ln.number, ln.text) for ln in to_lines(parse_text("1.甲\\n\\n— 2 —\\n 乙 3 个\\n"), False)]
     [(1, '1.甲'), (4, '乙3个')]
-    >>> normalise("牽頭單位：縣財政局")[0].text
+    >>> to_lines(parse_text("牽頭單位：縣財政局"), True)[0].text
     '牵头单位：县财政局'
     """
-    from taskgraph.parse.chinese import is_traditional, simplify_characters
+    from taskgraph.parse.chinese import simplify_characters
 
-    if traditional is None:
-        traditional = is_traditional(text)
-    lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        cleaned = clean(raw)
-        if not cleaned or PAGE_NUMBER.match(cleaned):
-            continue
-        simple = simplify_characters(cleaned) if traditional else cleaned
-        lines.append(Line(number, simple, _SPACES.sub(" ", raw.translate(_FULLWIDTH_ALNUM)).strip(), cleaned))
-    return lines
+    simplify = simplify_characters if traditional else None
+    out: list[Line | Cells] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            cleaned = clean(block.text)
+            if not cleaned or PAGE_NUMBER.match(cleaned):
+                continue
+            text = simplify(cleaned) if simplify else cleaned
+            out.append(Line(block.line, text, spaced(block.text), cleaned))
+        else:
+            origs = tuple(spaced(c) for c in block.cells)
+            if not any(origs):
+                continue
+            texts = tuple(simplify(c) for c in origs) if simplify else origs
+            out.append(Cells(block.line, block.table, texts, origs, block.header))
+    return out

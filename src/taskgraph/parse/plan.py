@@ -1,154 +1,57 @@
-"""From text to :class:`~taskgraph.model.Plan`: layout, attributions, names, warnings."""
+"""From a document's blocks to a :class:`~taskgraph.model.Plan`: layout, attributions, names.
+
+The steps, each in its own module: :mod:`normalise` (blocks → cleaned lines and rows),
+:mod:`tables` (rows read by their columns; flattened tables rebuilt), :mod:`outline` (items at
+every numbering level; which are tasks), :mod:`genre` (is it a plan at all), :mod:`frontmatter`
+(title, issuer, date, jurisdiction), :mod:`names` (one canonical name per organisation).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 
 from taskgraph.errors import ParseError
 from taskgraph.model import Assignment, Group, Plan, Role, Section, Task, Warning
-from taskgraph.parse.attribution import (
-    Attribution,
-    Written,
-    find_attribution,
-    find_predicate_attribution,
-    parse_fields,
-    split_names,
-)
+from taskgraph.parse import frontmatter as fm
+from taskgraph.parse.attribution import Written, split_names
 from taskgraph.parse.chinese import is_traditional, simplify_name
-from taskgraph.parse.layout import (
-    CC,
-    PRINTED,
-    PUBLICATION,
-    TASK_PAREN,
-    TASK_START,
-    Block,
-    Layout,
-    parse_date,
-    split_layout,
-)
+from taskgraph.parse.genre import refusal
 from taskgraph.parse.names import Occurrence, resolve
-from taskgraph.parse.normalise import Line, normalise
-from taskgraph.parse.vocabulary import (
-    FIRST_LISTED_LEADS,
-    LEAD_NOTE,
-    LEADER_HEADING,
-    LEADER_LINE,
-    PREDICATE_LABEL,
-    ROLE_LABEL,
-)
+from taskgraph.parse.normalise import Cells, Line, clean, compact, to_lines
+from taskgraph.parse.outline import CC, PRINTED, Item, arrange, build_items, decide
+from taskgraph.parse.tables import Row, key_value_lines, read_rows, recover_rows
+from taskgraph.parse.vocabulary import FIRST_LISTED_LEADS, LEAD_NOTE
+from taskgraph.readers.blocks import Document, Paragraph
 
-_WHITESPACE = re.compile(r"\s+")
-# "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
-_GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
-# A line that starts with a key other than a role: "完成时限：2024年12月" ends the field before it.
-OTHER_KEY = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
-# A header after a task that introduces notes, not tasks: "进展情况：1.完成规划编制。"
-NOTES_HEADER = re.compile(r"^(进展情况|工作进展|完成情况|推进情况|进度安排|工作措施|具体措施|备注)[:：]")
 # "市财政局、市发改委牵头" in a responsible list: these lead.
 _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
+_Fields = list[tuple[Role, list[Written], list[str]]]
 
 
 @dataclass
 class _Draft:
     """A task before its names are resolved."""
 
-    number: int
+    number: str | None
     section: str | None
     subsection: str | None
     text: str
     line: int
     attribution: str | None
-    complete: bool
-    fields: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
+    deadline: str | None
+    fields: _Fields = field(default_factory=list)
     style: str = "none"
-    from_heading: bool = False  # its leader comes from a heading over it
+    inherited: bool = False  # a leader or unit comes from a heading over it
 
 
-def _line_at(lines: list[Line], offset: int) -> int:
-    """The original line number of character ``offset`` of the joined ``lines``."""
-    position = 0
-    for line in lines:
-        position += len(line.text)
-        if offset < position:
-            return line.number
-    return lines[-1].number
-
-
-def _heading(block: Block) -> str:
-    return "".join(line.raw for line in block.lines).strip()
-
-
-def _labelled_lines(block: Block, prefix: int) -> tuple[int, tuple[int, ...]] | None:
-    """Offset (in the paragraph) of the first line after the first that starts with a role label,
-    and the offsets of later lines that start with some other key (``完成时限：``)."""
-    position = len(block.lines[0].text) - prefix
-    start = None
-    stops = []
-    for line in block.lines[1:]:
-        if ROLE_LABEL.match(line.text) or PREDICATE_LABEL.match(line.text):
-            start = position if start is None else start
-        elif start is not None and OTHER_KEY.match(line.text):
-            stops.append(position - start)
-        position += len(line.text)
-    return None if start is None else (start, tuple(stops))
-
-
-def _find(paragraph: str, block: Block, prefix: int) -> Attribution | None:
-    """The task's attribution: a labelled bracket, labelled lines, or predicates."""
-    found = find_attribution(paragraph)
-    if found is not None:
-        return found
-    labelled = _labelled_lines(block, prefix)
-    if labelled is not None:
-        at, stops = labelled
-        content = paragraph[at:]
-        fields, unlabelled = parse_fields(content, at, stops)
-        return Attribution(at, len(paragraph), content, fields, unlabelled, "labelled-lines")
-    return find_predicate_attribution(paragraph)
-
-
-def _leads_in_lists(
-    fields: list[tuple[Role, list[Written]]], first_listed: bool
-) -> list[tuple[Role, list[Written]]]:
-    """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
-    listed when the plan says so) into a lead-unit field."""
-    has_lead = any(role is Role.LEAD_UNIT and names for role, names in fields)
-    out: list[tuple[Role, list[Written]]] = []
-    moved: list[Written] = []
-    for role, names in fields:
-        if role not in (Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT) or has_lead:
-            out.append((role, names))
-            continue
-        keep: list[Written] = []
-        for w in names:
-            m = _LEADS_HERE.search(w.text) or LEAD_NOTE.search(w.text)
-            if m and len(w.text) > len(m.group(0)):
-                moved.append(Written(w.text[: m.start()].strip(), w.separator, w.offset))
-                # "市财政局、市发改委牵头": the 、-joined names before it lead too
-                while keep and w.separator == "、" and keep[-1].separator != "，":
-                    moved.insert(len(moved) - 1, keep.pop())
-                    if moved[-2].separator != "、":
-                        break
-            else:
-                keep.append(w)
-        out.append((role, keep))
-    if not moved and first_listed and not has_lead:
-        for k, (role, names) in enumerate(out):
-            if role is Role.RESPONSIBLE_UNIT and names:
-                moved, out[k] = [names[0]], (role, names[1:])
-                break
-    if moved:
-        out.insert(0, (Role.LEAD_UNIT, moved))
-    return out
-
-
-def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> Plan:
+def parse_plan(text: str, source: str = "<string>", encoding: str | None = "utf-8") -> Plan:
     """Parse the text of a task allocation plan.
 
-    Raises :class:`~taskgraph.errors.ParseError` when the text holds no task; every recoverable
-    oddity becomes a :class:`~taskgraph.model.Warning` on the plan.
+    Raises :class:`~taskgraph.errors.ParseError` when the text holds no task allocation; every
+    recoverable oddity becomes a :class:`~taskgraph.model.Warning` on the plan.
 
     Examples
     --------
@@ -157,185 +60,298 @@ def parse_plan(text: str, source: str = "<string>", encoding: str = "utf-8") -> 
     >>> task.section, task.text, task.lead_units[0].name, task.lead_units[0].as_written
     ('一、目标', '增长6%。', '县财政局', '县财政局〔县国资局〕')
     """
-    traditional = is_traditional(text)
-    lines = normalise(text, traditional)
-    layout = split_layout(lines)
-    if not any(b.kind == "task" for b in layout.blocks):
-        raise ParseError("no numbered task found (expected lines such as '1.…（牵头单位：…）')", source)
-    first_listed = bool(FIRST_LISTED_LEADS.search("".join(line.text for line in lines)))
-    drafts, sections, warnings = _drafts(layout, traditional, first_listed)
-    return _assemble(layout, drafts, sections, warnings, source, encoding, traditional)
+    from taskgraph.readers.text import parse_text
+
+    return parse_document(Document(source, "text", parse_text(text), encoding))
 
 
-def _number_prefix(layout: Layout, text: str) -> int:
-    pattern = {"numbered": TASK_START, "bracketed": TASK_PAREN}.get(layout.numbering)
-    m = pattern.match(text) if pattern else None
-    return m.end() if m else 0
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read and parse a plan file in any format a reader understands (text, HTML, .docx, PDF …)."""
+    from taskgraph.readers import read_document
+
+    return parse_document(read_document(path))
 
 
-def _drafts(
-    layout: Layout, traditional: bool, first_listed: bool
-) -> tuple[list[_Draft], list[tuple[int, str, list[str]]], list[Warning]]:
-    warnings: list[Warning] = list(layout.warnings)
-    drafts: list[_Draft] = []
-    sections: list[tuple[int, str, list[str]]] = []
-    section = subsection = None
-    leaders: list[Written] = []  # from a leader heading, for the tasks under it
-    previous = 0
-    seen: set[int] = set()
-    notes_open = False  # the last task ended with a notes header ("进展情况：")
-    # For each task block, the numbers of the task blocks after it: a block whose number comes
-    # again later is numbered notes when it has no attribution.
-    tasks = [b for b in layout.blocks if b.kind == "task"]
-    later = {id(b): {c.number for c in tasks[k + 1 :]} for k, b in enumerate(tasks)}
-    for block in layout.blocks:
-        if block.kind in ("section", "subsection", "leader"):
-            title = _heading(block)
-            heading_leaders = _heading_leaders(block)
-            if block.kind == "section":
-                section, subsection = title, None
-                sections.append((block.number, section, []))
-                leaders = heading_leaders
-            elif block.kind == "subsection":
-                subsection = title
-                if sections:
-                    sections[-1][2].append(subsection)
-                else:
-                    sections.append((0, "", [subsection]))
-                leaders = heading_leaders or leaders
-            else:
-                leaders = heading_leaders
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width at which PDF extraction broke the lines, or None when lines are paragraphs."""
+    lengths = sorted(len(ln.text) for ln in lines)
+    if len(lengths) < 20:
+        return None
+    top = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if 0.85 * top <= n <= 1.1 * top)
+    return int(0.85 * top) if top >= 15 and near >= 0.4 * len(lengths) else None
+
+
+def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
+    """Lines and table rows in order: runs of rows read by their header, flattened tables rebuilt."""
+    out: list[Line | Row] = []
+    run: list[Cells] = []
+    lines: list[Line] = []
+
+    def flush_lines() -> None:
+        out.extend(recover_rows(lines))
+        lines.clear()
+
+    def flush_run() -> None:
+        if not run:
+            return
+        tables: dict[int, list[Cells]] = {}
+        for cells in run:
+            tables.setdefault(cells.table, []).append(cells)
+        for rows in tables.values():
+            data, before = read_rows(rows)
+            if data:
+                lines.extend(_cell_lines(before))
+                flush_lines()
+                out.extend(data)
+                continue
+            kv = key_value_lines(rows)
+            lines.extend(kv if kv is not None else _cell_lines(rows))
+        run.clear()
+
+    for entry in entries:
+        if isinstance(entry, Cells):
+            run.append(entry)
             continue
-        number, start = block.number, block.lines[0].number
-        prefix = _number_prefix(layout, block.lines[0].text)
-        paragraph = "".join(line.text for line in block.lines)[prefix:]
-        original = "".join(line.orig for line in block.lines)[prefix:]
-        attribution = _find(paragraph, block, prefix)
-        if (
-            attribution is None
-            and drafts
-            and layout.numbering != "unnumbered"
-            and (number <= previous or number in later.get(id(block), ()) or notes_open)
-        ):
+        flush_run()
+        lines.append(entry)
+    flush_run()
+    flush_lines()
+    return out
+
+
+def _cell_lines(rows: list[Cells]) -> list[Line]:
+    """Rows of a table that is no task table, cell by cell as lines."""
+    return [
+        Line(r.number, clean(t), o, clean(o)) for r in rows for t, o in zip(r.texts, r.origs) if clean(t)
+    ]
+
+
+def parse_document(doc: Document) -> Plan:
+    """Parse a document read by any reader (see :mod:`taskgraph.readers`)."""
+    sample = "".join(
+        b.text if isinstance(b, Paragraph) else "".join(b.cells) for b in doc.blocks[:4000]
+    )
+    traditional = is_traditional(sample)
+    entries = to_lines(doc.blocks, traditional)
+    seq = _sequence(entries)
+    plain = [e for e in seq if isinstance(e, Line)]
+    width = _wrap_width(plain) if doc.format in ("text", "pdf") else None
+    outline = build_items(seq, width)
+    arrange(outline.items)
+    warnings = decide(outline.items)
+    tasks = [i for i in outline.items if i.kind == "task"]
+    position = {id(e): k for k, e in enumerate(seq)}
+    body = _body_start(tasks, position) if tasks else len(seq)
+    front_lines = [e for e in seq[:body] if isinstance(e, Line)]
+    front = fm.split_front(front_lines)
+    title = "".join(ln.orig for ln in front.title)
+    titles = [t for t in (doc.title, title, *(ln.text for ln in front_lines[:6])) if t]
+    reason = refusal(
+        titles, [ln.text for ln in plain[:12]], [(t.attribution.style if t.attribution else "none", len(t.fields)) for t in tasks]
+    )
+    if reason:
+        raise ParseError(f"no task allocation found: {reason}", doc.source)
+    first_listed = bool(FIRST_LISTED_LEADS.search("".join(ln.text for ln in plain)))
+    drafts, sections = _drafts(outline.items, first_listed, warnings)
+    warnings.extend(_numbering(tasks))
+    return _assemble(doc, drafts, sections, warnings, front, outline.tail, front_lines, traditional, title)
+
+
+def _body_start(tasks: list[Item], position: dict[int, int]) -> int:
+    """Index in the sequence where the plan's body begins: the top heading over the first task."""
+    top = tasks[0]
+    while top.parent is not None:
+        top = top.parent
+    anchor = top.lines[0] if top.lines else top.row
+    return position.get(id(anchor), 0)
+
+
+def _ancestors(item: Item) -> list[Item]:
+    out = []
+    parent = item.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out[::-1]
+
+
+def _title(item: Item) -> str:
+    """A heading's title as written (its first line, and the next ones when it wraps)."""
+    if item.row is not None and item.kind != "heading":
+        return item.orig
+    lines = item.lines[:1]
+    for line in item.lines[1:3]:
+        if lines[-1].text.endswith(("。", "）", ")")) or len(lines[-1].text) < 24:
+            break
+        lines.append(line)
+    return "".join(ln.raw for ln in lines).strip()
+
+
+def _drafts(items: list[Item], first_listed: bool, warnings: list[Warning]) -> tuple[list[_Draft], list[Section]]:
+    """Task drafts with inherited fields, and the sections that hold tasks."""
+    drafts: list[_Draft] = []
+    sections: dict[int, tuple[int, str, list[str]]] = {}
+    context: _Fields = []  # from an unnumbered heading ("县示范区管委会牵头工作（8项）")
+    for item in items:
+        if item.kind == "heading":
+            context = item.block if item.marker is None else []
+            continue
+        if item.kind != "task":
+            continue
+        chain = [a for a in _ancestors(item) if a.kind == "heading"]
+        section = _title(chain[0]) if chain else None
+        subsection = _title(chain[1]) if len(chain) > 1 else None
+        if chain:
+            entry = sections.setdefault(id(chain[0]), (chain[0].marker.value if chain[0].marker else 0, section or "", []))
+            if subsection and subsection not in entry[2]:
+                entry[2].append(subsection)
+        fields = _leads_in_lists([(r, list(n), list(w)) for r, n, w in item.fields], first_listed)
+        inherited = False
+        blocks = [a.block for a in chain if a.block] + ([context] if context else [])
+        for block in reversed(blocks):
+            for role, names, written in block:
+                if not any(r is role and n for r, n, _ in fields) and not (
+                    role is Role.LEAD_UNIT and any(r is Role.LEAD_UNIT for r, _, _ in fields)
+                ):
+                    fields.insert(0 if role is Role.LEAD_LEADER else len(fields), (role, list(names), list(written)))
+                    inherited = True
+        a = item.attribution
+        style = a.style if a is not None else "none"
+        attribution = a.content if a is not None and a.content else None
+        draft = _Draft(
+            item.label, section, subsection, compact(item.orig), item.line, attribution,
+            a.deadline if a is not None else None, fields, style, inherited,
+        )  # fmt: skip
+        _cut_off(item, draft, warnings)
+        drafts.append(draft)
+    return drafts, [Section(n, t, tuple(subs)) for n, t, subs in sections.values()]
+
+
+def _cut_off(item: Item, draft: _Draft, warnings: list[Warning]) -> None:
+    """Warnings about the attribution: cut off, text after it, names without a label."""
+    a = item.attribution
+    if a is None:
+        return
+    if a.end is None and a.style == "parenthesis":
+        lost = ""
+        if draft.fields and draft.fields[-1][1]:
+            lost = draft.fields[-1][2].pop()
+            draft.fields[-1][1].pop()
+        detail = f"; the last name '{lost}' may be incomplete and is left out" if lost else ""
+        warnings.append(
+            Warning(
+                "attribution-cut-off",
+                f"the attribution of task {item.label} is cut off (no closing bracket){detail}",
+                item.line,
+                item.label,
+            )
+        )
+    elif a.style not in ("labelled-lines", "table") and a.end is not None:
+        text, _ = item.text, item.orig
+        rest = "".join(ln.text for ln in item.lines)[len(item.lines[0].text[: item.offset]) :][a.end :]
+        rest = rest.strip("。；;，, ")
+        if rest:
             warnings.append(
                 Warning(
-                    "notes",
-                    f"numbered notes after task {drafts[-1].number} are not a task: {paragraph[:30]}",
-                    start,
-                    drafts[-1].number,
+                    "text-after-attribution",
+                    f"task {item.label} has text after its attribution: {rest[:30]}",
+                    item.lines[-1].number,
+                    item.label,
                 )
             )
+    if a.unlabelled and a.style != "table":
+        warnings.append(
+            Warning(
+                "unlabelled-names",
+                f"task {item.label}: '{a.unlabelled[:40]}' in the attribution has no role label and is left out",
+                item.line,
+                item.label,
+            )
+        )
+
+
+def _leads_in_lists(fields: _Fields, first_listed: bool) -> _Fields:
+    """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
+    listed when the plan says so) into a lead-unit field."""
+    has_lead = any(role is Role.LEAD_UNIT and names for role, names, _ in fields)
+    out: _Fields = []
+    moved: list[tuple[Written, str]] = []
+    for role, names, written in fields:
+        if role not in (Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT) or has_lead:
+            out.append((role, names, written))
             continue
-        notes_open = False
-        if layout.numbering != "unnumbered":
-            warnings.extend(_numbering(number, previous, seen, start))
-        previous = max(previous, number)
-        seen.add(number)
-        draft = _Draft(number, section, subsection, "", start, None, False)
-        if attribution is None:
-            body = original
-            warnings.append(Warning("no-attribution", f"task {number} has no attribution", start, number))
-            fields: list[tuple[Role, list[Written]]] = []
-        else:
-            draft.style = attribution.style
-            draft.complete = attribution.end is not None
-            body = original[: attribution.start]
-            draft.attribution = original[
-                attribution.start + (1 if attribution.style == "parenthesis" else 0) : (
-                    attribution.end - (1 if attribution.style == "parenthesis" else 0)
-                )
-                if attribution.end
-                else len(original)
-            ]
-            at_line = _line_at(block.lines, attribution.start + prefix)
-            fields = [(f.role, list(f.names)) for f in attribution.fields]
-            if attribution.end is None:
-                lost = ""
-                if fields and fields[-1][1]:
-                    lost = fields[-1][1].pop().text
-                detail = f"; the last name '{lost}' may be incomplete and is left out" if lost else ""
-                warnings.append(
-                    Warning(
-                        "attribution-cut-off",
-                        f"the attribution of task {number} is cut off (no closing bracket){detail}",
-                        at_line,
-                        number,
-                    )
-                )
+        keep: list[tuple[Written, str]] = []
+        for w, a in zip(names, written):
+            m = _LEADS_HERE.search(w.text) or LEAD_NOTE.search(w.text)
+            if m and len(w.text) > len(m.group(0)):
+                cut = m.start()
+                moved.append((Written(w.text[:cut].strip(), w.separator, w.offset), a[:cut].strip()))
+                # "市财政局、市发改委牵头": the 、-joined names before it lead too
+                while keep and w.separator == "、" and keep[-1][0].separator != "，":
+                    moved.insert(len(moved) - 1, keep.pop())
+                    if moved[-2][0].separator != "、":
+                        break
             else:
-                rest = original[attribution.end :].strip("。；;，, ")
-                if rest and NOTES_HEADER.match(rest):
-                    notes_open = True
-                    warnings.append(
-                        Warning(
-                            "notes",
-                            f"notes after task {number} are not part of it: {rest[:30]}",
-                            _line_at(block.lines, attribution.end + prefix),
-                            number,
-                        )
-                    )
-                elif rest:
-                    body += original[attribution.end :]
-                    warnings.append(
-                        Warning(
-                            "text-after-attribution",
-                            f"task {number} has text after its attribution: {rest[:30]}",
-                            _line_at(block.lines, attribution.end + prefix),
-                            number,
-                        )
-                    )
-            if attribution.unlabelled:
-                warnings.append(
-                    Warning(
-                        "unlabelled-names",
-                        f"task {number}: '{attribution.unlabelled[:40]}' in the attribution has no "
-                        "role label and is left out",
-                        at_line,
-                        number,
-                    )
+                keep.append((w, a))
+        out.append((role, [w for w, _ in keep], [a for _, a in keep]))
+    if not moved and first_listed and not has_lead:
+        for k, (role, names, written) in enumerate(out):
+            if role is Role.RESPONSIBLE_UNIT and names:
+                moved, out[k] = [(names[0], written[0])], (role, names[1:], written[1:])
+                break
+    if moved:
+        out.insert(0, (Role.LEAD_UNIT, [w for w, _ in moved], [a for _, a in moved]))
+    return out
+
+
+def _numbering(tasks: list[Item]) -> list[Warning]:
+    """Skipped, repeated and out-of-order task numbers; numbering may restart under each heading."""
+    warnings: list[Warning] = []
+    previous: dict[int, int] = {}
+    seen: dict[int, set[int]] = {}
+    parent_of: dict[int, int] = {}
+    for item in tasks:
+        if item.marker is None or item.number not in (None, item.marker.number) and item.row is None:
+            continue
+        rank, value = item.marker.rank, item.marker.value
+        parent = id(item.parent)
+        if parent_of.get(rank) != parent and value == 1:
+            previous[rank], seen[rank] = 0, set()
+        parent_of[rank] = parent
+        before = previous.get(rank, 0)
+        numbers = seen.setdefault(rank, set())
+        label = item.label
+        if value in numbers:
+            warnings.append(Warning("duplicate-number", f"task number {label} appears again", item.line, label))
+        elif value < before:
+            warnings.append(Warning("out-of-order", f"task {label} follows task {before}", item.line, label))
+        elif value > before + 1:
+            missing = f"{before + 1}" if value == before + 2 else f"{before + 1}–{value - 1}"
+            plural = "" if value == before + 2 else "s"
+            warnings.append(
+                Warning(
+                    "missing-number",
+                    f"task{plural} {missing} missing: task {label} follows task {before or 'none'}",
+                    item.line,
+                    label,
                 )
-        fields = _leads_in_lists(fields, first_listed)
-        if leaders and not any(role is Role.LEAD_LEADER for role, _ in fields):
-            fields.insert(0, (Role.LEAD_LEADER, list(leaders)))
-            draft.from_heading = True
-        draft.text = _WHITESPACE.sub("", body)
-        for role, names in fields:
-            written = [_as_written(w, original, traditional) for w in names if w.text]
-            draft.fields.append((role, [w for w, _ in written], [a for _, a in written]))
-        drafts.append(draft)
-    return drafts, sections, warnings
-
-
-def _as_written(w: Written, original: str, traditional: bool) -> tuple[Written, str]:
-    """The name to resolve (simplified, phrases included) and the name as the document writes it."""
-    if w.offset < 0 or w.offset + len(w.text) > len(original):
-        return w, w.text  # leader names from headings carry their own text
-    as_written = original[w.offset : w.offset + len(w.text)]
-    if not traditional:
-        return w, as_written
-    return Written(simplify_name(as_written), w.separator, w.offset), as_written
-
-
-def _heading_leaders(block: Block) -> list[Written]:
-    """Leaders named by a heading: "李明副市长牵头重点工作" or "分管市领导：李明、王强"."""
-    text = "".join(line.text for line in block.lines)
-    m = LEADER_HEADING.match(text)
-    if m:
-        return [Written(m.group("name"), "", -1)]
-    m = LEADER_LINE.match(text)
-    if m:
-        return [Written(w.text, w.separator, -1) for w in split_names(m.group("names"))]
-    return []
+            )
+        numbers.add(value)
+        previous[rank] = max(before, value)
+    return warnings
 
 
 def _assemble(
-    layout: Layout,
+    doc: Document,
     drafts: list[_Draft],
-    sections: list[tuple[int, str, list[str]]],
+    sections: list[Section],
     warnings: list[Warning],
-    source: str,
-    encoding: str,
+    front: fm.FrontMatter,
+    tail: list[Line],
+    front_lines: list[Line],
     traditional: bool,
+    title: str,
 ) -> Plan:
     occurrences: list[Occurrence] = []
     fields: dict[tuple[int, Role], list[Written]] = {}
@@ -343,9 +359,10 @@ def _assemble(
         for role, names, written in draft.fields:
             merged = fields.setdefault((index, role), [])
             base = len(merged)
-            merged.extend(names)
-            for i, (w, a) in enumerate(zip(names, written)):
-                occurrences.append(Occurrence(index, draft.line, role, base + i, w, a))
+            resolved = [Written(simplify_name(a), w.separator, w.offset) if traditional else w for w, a in zip(names, written)]
+            merged.extend(resolved)
+            for i, (w, a) in enumerate(zip(resolved, written)):
+                occurrences.append(Occurrence(index, draft.line, role, base + i, w, a, draft.number))
     resolution = resolve(occurrences, fields)
     warnings = warnings + resolution.warnings
     tasks = []
@@ -354,88 +371,79 @@ def _assemble(
         for role in Role:
             for i, _ in enumerate(fields.get((index, role), [])):
                 assignments.append(Assignment(role, resolution.parties[(index, role, i)]))
-        task = Task(d.number, d.section, d.subsection, d.text, tuple(assignments), d.line, d.attribution)
-        if d.complete and not task.lead_units:
-            warnings.append(Warning("no-lead-unit", f"task {d.number} names no lead unit", d.line, d.number))
+        task = Task(index + 1, d.number, d.section, d.subsection, d.text, tuple(assignments), d.line, d.attribution, d.deadline)
         tasks.append(task)
-    if layout.numbering == "unnumbered":
-        warnings.append(
-            Warning("unnumbered", f"the tasks are not numbered; they are numbered 1–{len(tasks)} in order")
-        )
 
-    issuer = layout.issuer.orig if layout.issuer else None
-    printed = PRINTED.match(layout.printed.text) if layout.printed else None
-    office = layout.printed.orig[: printed.end("office")] if printed and layout.printed else None
-    cc_text = "".join(line.orig for line in layout.cc)
+    issuer = front.issuer.orig if front.issuer else None
+    printed_line = next((ln for ln in tail if PRINTED.match(ln.text)), None)
+    printed = PRINTED.match(printed_line.text) if printed_line else None
+    office = printed_line.orig[: printed.end("office")] if printed and printed_line else None
+    cc_lines, in_cc = [], False
+    for ln in tail:
+        if ln is printed_line:
+            break
+        in_cc = in_cc or bool(CC.match(ln.text))
+        if in_cc:
+            cc_lines.append(ln)
+    cc_text = "".join(ln.orig for ln in cc_lines)
     cc = tuple(n.text for n in split_names(CC.sub("", cc_text).rstrip("。."))) if cc_text else ()
+    texts = [ln.text for ln in front_lines[:60]] + [v for k, v in doc.meta if fm.META_NUMBER.search(k)]
+    number = fm.document_number(texts)
+    issuer = issuer or next((v for k, v in doc.meta if fm.META_ISSUER.search(k)), None)
+    if issuer is None:
+        for text in [doc.title or "", *(ln.text for ln in front_lines[:12])]:
+            m = fm.ISSUER_IN_TITLE.match(text)
+            if m:
+                issuer = m.group("issuer")
+                break
     jurisdiction = None
     for name in (issuer, office):
-        if name and _GOVERNMENT.search(name):
-            jurisdiction = _GOVERNMENT.sub("", simplify_name(name) if traditional else name)
+        jurisdiction = fm.jurisdiction_of(simplify_name(name) if name and traditional else name)
+        if jurisdiction:
             break
-    publication = PUBLICATION.match(layout.publication.text).group(1) if layout.publication else None  # type: ignore[union-attr]
-    for line in layout.trailer:
-        warnings.append(
-            Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number)
-        )
+    date = fm.parse_date(front.date.text) if front.date else None
+    if date is None:
+        date = next((fm.parse_date(v[:10]) for k, v in doc.meta if fm.META_DATE.search(k) and fm.parse_date(v[:10])), None)
+    prefixes = "".join(p.name[0] for t in tasks for a in t.assignments if (p := a.party).kind.value == "unit" and p.name)
+    level = fm.level_of(jurisdiction, prefixes)
+    publication = fm.PUBLICATION.match(front.publication.text).group(1) if front.publication else None  # type: ignore[union-attr]
+    for line in tail:
+        if printed_line is not None and line.number > printed_line.number:
+            warnings.append(Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number))
     styles = {d.style for d in drafts if d.style != "none"}
     style = "+".join(sorted(styles)) or "none"
-    if any(d.from_heading for d in drafts):
-        style += "+leader-headings"
-    if layout.numbering != "numbered":
-        style += f"+{layout.numbering}"
-    if layout.tables:
-        style += "+table"
+    if any(d.inherited for d in drafts):
+        style += "+headings"
     if traditional:
         style += "+traditional"
+    digest = hashlib.sha256(
+        "\n".join(f"{t.number}|{t.text}|{[(a.role.value, a.party.name) for a in t.assignments]}" for t in tasks).encode()
+    ).hexdigest()[:16]
     return Plan(
-        source=source,
-        title="".join(line.orig for line in layout.title),
+        source=doc.source,
+        title=title or (doc.title or ""),
         tasks=tuple(tasks),
-        sections=tuple(Section(n, t, tuple(subs)) for n, t, subs in sections),
+        sections=tuple(sections),
         issuer=issuer,
         issued_by_office=office,
-        date=parse_date(layout.date.text) if layout.date else None,
-        printed=parse_date(printed.group("date")) if printed else None,
+        date=date,
+        printed=fm.parse_date(printed.group("date")) if printed else None,
         publication=publication,
         jurisdiction=jurisdiction,
+        level=level,
+        year=fm.year_of(title, date),
+        document_number=number,
         cc=cc,
-        notice="".join(line.orig for line in layout.notice) or None,
+        notice="".join(ln.orig for ln in front.notice) or None,
         aliases=tuple(sorted(resolution.aliases.items())),
         typos=tuple(sorted(resolution.typos.items())),
         groups=tuple(Group(name, members) for name, members in resolution.groups.items()),
         layout=style,
-        encoding=encoding,
-        warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.task or 0))),
+        format=doc.format,
+        encoding=doc.encoding,
+        digest=digest,
+        warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.code))),
     )
 
 
-def _numbering(number: int, previous: int, seen: set[int], line: int) -> list[Warning]:
-    if number in seen:
-        return [Warning("duplicate-number", f"task number {number} appears again", line, number)]
-    if number < previous:
-        return [Warning("out-of-order", f"task {number} follows task {previous}", line, number)]
-    if number > previous + 1:
-        missing = f"{previous + 1}" if number == previous + 2 else f"{previous + 1}–{number - 1}"
-        plural = "" if number == previous + 2 else "s"
-        return [
-            Warning(
-                "missing-number",
-                f"task{plural} {missing} missing: task {number} follows task {previous or 'none'}",
-                line,
-                number,
-            )
-        ]
-    return []
-
-
-def read_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read and parse a plan file (UTF-8, GB18030 or UTF-16, detected)."""
-    from taskgraph.readers import read_bytes
-    from taskgraph.readers.text import decode_bytes
-
-    text, encoding = decode_bytes(read_bytes(path), os.fspath(path))
-    return parse_plan(text, os.fspath(path), encoding)
-
-
-__all__ = ["parse_plan", "read_plan"]
+__all__ = ["parse_document", "parse_plan", "read_plan"]

@@ -1,163 +1,312 @@
-"""Tables flattened into text, turned back into numbered tasks with labelled lines.
+"""Tables of tasks: rows read by their columns, whatever format they came from.
 
-Two forms (issue 7):
+A table's header row names its columns (序号 / 重点工作 / 分管领导 / 牵头单位 / 责任单位 / 备注 …);
+each data row is then a task, its role cells read through the same role registry as a bracket
+(issue 10: one registry makes ``参与单位`` mean the same in both). A row whose cells are all
+the same (a section spanning the table) or that names no party and has no number is a heading.
 
-- one cell per line, after a header of column names
-  (``序号`` / ``重点工作`` / ``分管领导`` / ``牵头单位`` / ``配合单位`` / ``备注``); empty cells vanish in
-  extraction, so cells are matched to columns by what they look like;
-- one task per page as key–value lines (``序号：3`` / ``重点工作：…`` / ``牵头单位：…``).
-
-Both are rewritten as ``N.text`` plus ``牵头单位：…`` lines, which the labelled-lines reader
-understands; each synthetic line keeps the line number of the cell it came from and the same
-prefix in ``text`` and ``orig``, so offsets and names as written stay right.
+Tables come as real rows (web pages, Word, PDF, spreadsheets, pipe tables in text) or, in text
+copied out of a page, flattened one cell per line (Guangzhou 2021, Jiaxing 2022, Shaoxing 2020):
+:func:`recover_rows` finds such a header and rebuilds the rows, matching cells to columns by
+position when every cell is there and by what they look like when empty cells vanished.
+Two-column tables whose left column holds keys (``重点工作: | … |`` / ``牵头单位: | … |``,
+Guangzhou 2015) are records, one task per record.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from taskgraph.parse.normalise import Line
-from taskgraph.parse.vocabulary import PERSON_NAME, PERSON_WITH_TITLE
+from taskgraph.model import Role
+from taskgraph.parse.normalise import Cells, Line, clean
+from taskgraph.registry import COLUMN_NUMBER, COLUMN_OTHER, COLUMN_TEXT, ROLE_LABELS
 
-NUMBER_COLUMNS = re.compile(r"^(序号|编号)$")
-TEXT_COLUMNS = re.compile(
-    r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容|目标任务|任务|具体任务|工作事项)$"
-)
-ROLE_COLUMNS = {
-    "牵头领导": re.compile(
-        r"^(分管领导|牵头领导|责任领导|联系领导|[省市县区]领导|分管[省市县区]领导|牵头[省市县区]领导)$"
-    ),
-    "牵头单位": re.compile(r"^(牵头单位|牵头部门|主办单位|主责单位)$"),
-    "责任单位": re.compile(r"^(责任单位|责任部门|承办单位|落实单位)$"),
-    "配合单位": re.compile(r"^(配合单位|协办单位|协同单位|配合部门|参与单位)$"),
-}
-OTHER_COLUMNS = re.compile(
-    r"^(备注|完成时限|时间节点|完成时间|时限要求|工作进展|进展情况|推进情况|工作措施|目标要求)$"
-)
-ROW_NUMBER = re.compile(r"^(\d{1,3})$")
-KEY_NUMBER = re.compile(r"^(序号|编号)\s*[:：]\s*(\d{1,3})$")
-KEY_TEXT = re.compile(r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容)\s*[:：]")
+# Role labels as column names, longest first: "市政府分管领导" ends with "分管领导".
+_ROLE_COLUMNS = sorted(ROLE_LABELS, key=len, reverse=True)
+# A header cell is short and has no sentence punctuation.
+_HEADERISH = re.compile(r"^[^。；;，,]{1,16}$")
+# A row number as its own cell: "12", "12.", "（12）".
+ROW_NUMBER = re.compile(r"^[（(]?(\d{1,5})[）)．.、]?$")
+# Keys of a site's metadata table (索引号 / 发文字号 …): not a plan's table.
+META_KEYS = re.compile(r"^(索\s*引\s*号|发文机关|发文字号|文\s*号|成文日期|发布日期|发文日期|主题分类|发布机构|公开方式|效力状态|有\s*效\s*性|分\s*类)")
 
 
-def _column(text: str) -> str | None:
-    if NUMBER_COLUMNS.match(text):
+@dataclass
+class Row:
+    """A data row read against its header: number, text, role cells and others."""
+
+    line: int
+    number: str | None
+    text: str  # simplified
+    orig: str  # as written
+    roles: dict[Role, tuple[str, str]] = field(default_factory=dict)  # role -> (simplified, as written)
+    other: dict[str, str] = field(default_factory=dict)
+    heading: bool = False
+
+
+def column_of(cell: str) -> str | None:
+    """What a header cell names: ``number``, ``text``, ``other``, a role value, or None.
+
+    Examples
+    --------
+    >>> column_of("市政府分管领导"), column_of("主 要 工 作 任 务"), column_of("备注"), column_of("序号")
+    ('lead_leader', 'text', 'other', 'number')
+    """
+    name = re.sub(r"[\s:：*＊]", "", cell)
+    if not name or not _HEADERISH.match(name):
+        return None
+    if name in COLUMN_NUMBER:
         return "number"
-    if TEXT_COLUMNS.match(text):
+    if name in COLUMN_OTHER:
+        return "other"
+    for label in _ROLE_COLUMNS:
+        if len(label) >= 2 and (name == label or (name.endswith(label) and len(name) <= len(label) + 4)):
+            return ROLE_LABELS[label].value
+    if name in COLUMN_TEXT:
         return "text"
-    for label, pattern in ROLE_COLUMNS.items():
-        if pattern.match(text):
-            return label
-    if OTHER_COLUMNS.match(text):
+    if name.endswith(("任务", "工作", "内容", "事项", "目标", "指标")) and len(name) <= 8:
+        return "text"
+    if name.endswith(("时限", "进展", "情况", "备注", "时间", "措施", "计划")):
         return "other"
     return None
 
 
-def _fits(text: str, column: str) -> bool:
-    from taskgraph.parse.attribution import looks_like_party, split_names
-
-    names = [w.text for w in split_names(text)]
-    if not names:
-        return False
-    if column == "牵头领导":
-        return all(PERSON_NAME.match(n) or PERSON_WITH_TITLE.match(n) for n in names)
-    if column in ROLE_COLUMNS:
-        return all(looks_like_party(n) for n in names)
-    return False
+def header_columns(cells: tuple[str, ...]) -> list[str | None] | None:
+    """The columns of a header row, or None when the row is no header of a task table."""
+    columns = [column_of(c) for c in cells]
+    named = [c for c in columns if c]
+    roles = [c for c in named if c not in ("number", "text", "other")]
+    if len(named) >= 2 and "text" in named and roles and len(named) >= len([c for c in cells if c]) - 1:
+        return columns
+    return None
 
 
-def _labelled(line: Line, label: str) -> Line:
-    return Line(line.number, f"{label}：{line.text}", f"{label}：{line.raw}", f"{label}：{line.orig}")
+def _role(column: str | None) -> Role | None:
+    return Role(column) if column and column not in ("number", "text", "other") else None
 
 
-def unflatten_tables(lines: list[Line]) -> tuple[list[Line], bool]:
-    """Rewrite flattened tables as tasks with labelled lines; return the lines and whether any was found."""
-    lines, keyed = _key_value(lines)
-    out: list[Line] = []
-    i, found = 0, keyed
-    while i < len(lines):
-        columns: list[str] = []
-        j = i
-        while j < len(lines) and (column := _column(lines[j].text)):
-            columns.append(column)
-            j += 1
-        if len(columns) >= 3 and "text" in columns and any(c in ROLE_COLUMNS for c in columns):
-            found = True
-            rows, i = _rows(lines, j, columns)
-            out.extend(rows)
+def read_rows(rows: list[Cells]) -> tuple[list[Row], list[Cells]]:
+    """Rows of a table read against its header; rows before the header are returned apart."""
+    columns = None
+    before: list[Cells] = []
+    out: list[Row] = []
+    header_texts: tuple[str, ...] = ()
+    for k, row in enumerate(rows):
+        if columns is None:
+            found = header_columns(row.texts)
+            # A header over two rows ("责任单位" over "牵头单位 | 配合单位"): the lower row wins.
+            if found is None and k + 1 < len(rows):
+                merged = tuple(
+                    b if column_of(b) else a for a, b in zip(row.texts, rows[k + 1].texts)
+                )
+                if header_columns(merged) and not header_columns(rows[k + 1].texts):
+                    found = header_columns(merged)
+            if found is None:
+                before.append(row)
+                continue
+            columns, header_texts = found, row.texts
             continue
-        out.append(lines[i])
-        i += 1
-    return out, found
+        if row.texts == header_texts or header_columns(row.texts):
+            continue  # a header repeated on the next page
+        out.append(_data_row(row, columns))
+    return out, before
 
 
-def _rows(lines: list[Line], start: int, columns: list[str]) -> tuple[list[Line], int]:
-    """Read rows after a header; stop at the first line that cannot start or continue a row."""
-    out: list[Line] = []
+def _data_row(row: Cells, columns: list[str | None]) -> Row:
+    texts = list(row.texts) + [""] * (len(columns) - len(row.texts))
+    origs = list(row.origs) + [""] * (len(columns) - len(row.origs))
+    filled = {t for t in texts if t}
+    number = text = orig = ""
+    roles: dict[Role, tuple[str, str]] = {}
+    other: dict[str, str] = {}
+    for column, t, o in zip(columns, texts, origs):
+        if column == "number":
+            number = t
+        elif column == "text":
+            text, orig = (text + t, orig + o) if text else (t, o)
+        elif (role := _role(column)) is not None:
+            if t:
+                prev = roles.get(role)
+                roles[role] = (f"{prev[0]}、{t}", f"{prev[1]}、{o}") if prev else (t, o)
+        elif column == "other" and t:
+            other[str(len(other))] = o
+    m = ROW_NUMBER.match(number.strip())
+    heading = len(filled) == 1 and len(texts) > 1 and not m
+    if not roles and not m:
+        heading = True
+    if heading and not text:
+        text = orig = next((t for t in texts if t), "")
+    return Row(row.number, m.group(1) if m else (number or None), text, orig, roles, other, heading)
+
+
+# ------------------------------------------------------------------ flattened tables
+
+
+def recover_rows(lines: list[Line]) -> list[Line | Row]:
+    """Find tables flattened one cell per line and rebuild their rows; other lines pass through.
+
+    Examples
+    --------
+    >>> cells = ["序号", "重点工作", "牵头单位", "1", "增长6%。", "县财政局", "2", "乙。", "县商务局"]
+    >>> out = recover_rows([Line(i, c, c, c) for i, c in enumerate(cells, start=1)])
+    >>> [(r.number, r.text, r.roles[Role.LEAD_UNIT][0]) for r in out]
+    [('1', '增长6%。', '县财政局'), ('2', '乙。', '县商务局')]
+    """
+    out: list[Line | Row] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        columns, j = _flat_header(lines, i)
+        if columns is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = _flat_rows(lines, j, columns)
+        out.extend(rows)
+    return out
+
+
+def _flat_header(lines: list[Line], i: int) -> tuple[list[str | None] | None, int]:
+    """Columns of a header that starts at line ``i``, one cell per line, and the line after it."""
+    if column_of(lines[i].text) is None:
+        return None, i
+    columns: list[str | None] = []
+    j = i
+    while j < len(lines):
+        column = column_of(lines[j].text)
+        # "市政府" / "分管领导": one header cell over two lines.
+        if column is None and j + 1 < len(lines) and len(lines[j].text) <= 6:
+            column = column_of(lines[j].text + lines[j + 1].text)
+            if column is not None and column_of(lines[j + 1].text) == column:
+                j += 1
+            elif column is not None:
+                j += 1
+        if column is None:
+            break
+        columns.append(column)
+        j += 1
+    named = [c for c in columns if c]
+    if len(named) >= 3 and "text" in named and any(_role(c) for c in named):
+        return columns, j
+    return None, i
+
+
+def _flat_rows(lines: list[Line], start: int, columns: list[str | None]) -> tuple[list[Line | Row], int]:
+    """Rows after a flattened header: each starts at a line holding the next row number."""
+    from taskgraph.parse.attribution import is_person_list, looks_like_party, split_names
+
+    after = columns[columns.index("number") + 1 :] if "number" in columns else columns
+    out: list[Line | Row] = []
     expected = 1
     i = start
-    after_text = columns[columns.index("text") + 1 :]
-    while i < len(lines):
-        m = ROW_NUMBER.match(lines[i].text)
-        if not m or int(m.group(1)) != expected:
+    n = len(lines)
+
+    def is_number(k: int, value: int) -> bool:
+        m = ROW_NUMBER.match(lines[k].text)
+        return bool(m) and int(m.group(1)) == value
+
+    def fits(text: str, column: str | None) -> bool:
+        role = _role(column)
+        if role is None:
+            return False
+        names = split_names(text, persons=role is Role.LEAD_LEADER)
+        if role is Role.LEAD_LEADER:
+            return is_person_list(names)
+        return bool(names) and all(looks_like_party(w.text) for w in names)
+
+    while i < n:
+        if not is_number(i, expected):
+            # Between rows: a section heading spanning the table ("(一)" / "加强战略…"), or the end.
+            k = i
+            while k < n and not is_number(k, expected) and k - i < 6:
+                k += 1
+            if k < n and is_number(k, expected):
+                out.extend(lines[i:k])
+                i = k
+                continue
             break
         number_line = lines[i]
         i += 1
         cells: list[Line] = []
-        while i < len(lines) and not (ROW_NUMBER.match(lines[i].text) and int(lines[i].text) == expected + 1):
-            if _column(lines[i].text) and len(cells) == 0:
-                break
+        while i < n and not is_number(i, expected + 1):
             cells.append(lines[i])
             i += 1
-        # The task text runs until the first cell that fits the first role column after it (a
-        # leader's name is unmistakable; a wrapped line such as "覆盖全部乡镇" may look like a unit).
-        roles = [c for c in after_text if c in ROLE_COLUMNS]
-        k = next((n for n in range(1, len(cells)) if roles and _fits(cells[n].text, roles[0])), None)
-        if k is None:
-            k = next(
-                (n for n in range(1, len(cells)) if any(_fits(cells[n].text, c) for c in roles)), len(cells)
-            )
-        text_lines = cells[:k]
-        first = text_lines[0] if text_lines else number_line
-        prefix = f"{expected}."
-        out.append(Line(first.number, prefix + first.text, prefix + first.raw, prefix + first.orig))
-        out.extend(text_lines[1:])
-        for column in after_text:
-            if k >= len(cells):
-                break
-            if column in ROLE_COLUMNS and _fits(cells[k].text, column):
-                out.append(_labelled(cells[k], column))
-                k += 1
-            elif column == "other" and not any(
-                _fits(cells[k].text, c) for c in after_text if c in ROLE_COLUMNS
-            ):
-                k += 1  # a remark or deadline: not a party
+        out.append(_flat_row(number_line, cells, after, fits))
         expected += 1
     return out, i
 
 
-def _key_value(lines: list[Line]) -> tuple[list[Line], bool]:
-    """``序号：3`` + ``重点工作：…`` lines become ``3.…``; role keys are left to the labelled-lines reader."""
-    out: list[Line] = []
-    number: str | None = None
-    found = False
-    for line in lines:
-        m = KEY_NUMBER.match(line.text)
-        if m:
-            number, found = m.group(2), True
-            continue
-        m = KEY_TEXT.match(line.text)
-        if m and number is not None:
-            cut = m.end()
-            prefix = f"{number}."
-            out.append(
-                Line(
-                    line.number,
-                    prefix + line.text[cut:],
-                    prefix + line.raw.split("：", 1)[-1],
-                    prefix + line.orig[cut:],
-                )
-            )
-            number = None
-            continue
-        out.append(line)
-    return out, found
+def _flat_row(number_line: Line, cells: list[Line], after: list[str | None], fits) -> Row:  # type: ignore[no-untyped-def]
+    m = ROW_NUMBER.match(number_line.text)
+    number = m.group(1) if m else None
+    roles: dict[Role, tuple[str, str]] = {}
+    if not cells:
+        return Row(number_line.number, number, "", "", roles)
+    text_at = after.index("text") if "text" in after else 0
+    if len(cells) == len(after):
+        # Every cell is there: by position (Shaoxing 2020's progress column sits between the task
+        # and its unit).
+        assigned = list(zip(after, cells))
+    else:
+        # Empty cells vanished: the text runs until the first cell that fits a role column after it
+        # (a leader's name is unmistakable; a wrapped line such as "覆盖全部乡镇" may look like a unit).
+        later = after[text_at + 1 :]
+        role_columns = [c for c in later if _role(c)]
+        k = next((j for j in range(1, len(cells)) if role_columns and fits(cells[j].text, role_columns[0])), None)
+        if k is None:
+            k = next((j for j in range(1, len(cells)) if any(fits(cells[j].text, c) for c in role_columns)), len(cells))
+        assigned = [("text", c) for c in cells[:k]]
+        position = 0
+        for cell in cells[k:]:
+            while position < len(later) and not fits(cell.text, later[position]) and _role(later[position]):
+                position += 1
+            if position < len(later):
+                assigned.append((later[position], cell))
+                position += 1
+    text = orig = ""
+    other: dict[str, str] = {}
+    line = number_line.number
+    for column, cell in assigned:
+        if column == "text":
+            if not text:
+                line = cell.number
+            text, orig = text + cell.text, orig + cell.orig
+        elif (role := _role(column)) is not None:
+            prev = roles.get(role)
+            roles[role] = (f"{prev[0]}、{cell.text}", f"{prev[1]}、{cell.orig}") if prev else (cell.text, cell.orig)
+        elif column == "other":
+            other[str(len(other))] = cell.orig
+    return Row(line, number, text, orig, roles, other)
+
+
+# ------------------------------------------------------------------ key-value records
+
+# "重点工作: | 发展文化事业。… |" (Guangzhou 2015), "重点工作：推进更高层次的广佛同城化" (Guangzhou 2019).
+KEY_TEXT = re.compile(
+    r"^(重点工作|重点任务|工作任务|主要任务|任务内容|工作内容|具体任务|任务名称|工作事项)\s*[:：]\s*"
+)
+KEY_NUMBER = re.compile(r"^(序号|编号|任务编号)\s*[:：]\s*(\d{1,5})$")
+
+
+def key_value_lines(rows: list[Cells]) -> list[Line] | None:
+    """A two-column key–value table as labelled lines (``key：value``), or None when it is not one.
+
+    Keys ending in a colon, or role and text keys, make it one; a site's metadata table
+    (索引号 / 发文字号 …) is not a task table and gives no lines.
+    """
+    pairs = [r for r in rows if len([c for c in r.texts if c]) >= 1]
+    if not pairs or any(len(r.texts) > 3 for r in pairs):
+        return None
+    keyed = sum(1 for r in pairs if r.texts[0].rstrip().endswith((":", "：")) or column_of(r.texts[0]))
+    if keyed < max(2, len(pairs) // 2):
+        return None
+    if any(META_KEYS.match(r.texts[0]) for r in pairs[:3]):
+        return []
+    out = []
+    for r in pairs:
+        key, korig = r.texts[0].rstrip(":： "), r.origs[0].rstrip(":： ")
+        value = "".join(r.texts[1:]).strip()
+        vorig = "".join(r.origs[1:]).strip()
+        out.append(Line(r.number, clean(f"{key}：{value}"), f"{korig}：{vorig}", clean(f"{korig}：{vorig}")))
+    return out

@@ -8,84 +8,10 @@ from __future__ import annotations
 
 import re
 
-from taskgraph.model import Role
+from taskgraph.registry import ROLE_LABELS, ROLE_VERBS, Role
 
-# Role labels before a colon in an attribution, e.g. "牵头领导：丁卫东" (Shen County 2024).
-ROLE_LABELS: dict[str, Role] = {
-    **{
-        label: Role.LEAD_LEADER
-        for label in (
-            "牵头领导",
-            "责任领导",
-            "分管领导",
-            "联系领导",
-            "牵头县领导",
-            "牵头市领导",
-            "牵头区领导",
-            "牵头省领导",
-            "责任县领导",
-            "责任市领导",
-            "责任区领导",
-            "分管县领导",
-            "分管市领导",
-            "分管区领导",
-            "分管省领导",
-            "县级领导",
-            "市级领导",
-            "区级领导",
-            "牵头负责领导",
-            "县领导",
-            "市领导",
-            "区领导",
-            "省领导",
-            "领导",
-        )
-    },
-    **{
-        label: Role.LEAD_UNIT
-        for label in (
-            "牵头单位",
-            "牵头部门",
-            "主办单位",
-            "主责单位",
-            "牵头责任单位",
-            "责任牵头单位",
-            "主要责任单位",
-            "牵头",
-            "牵头处室",
-            "牵头科室",
-        )
-    },
-    **{
-        label: Role.RESPONSIBLE_UNIT
-        for label in (
-            "责任单位",
-            "责任部门",
-            "承办单位",
-            "落实单位",
-            "实施单位",
-            "参与单位",
-            "责任主体",
-            "具体责任单位",
-        )
-    },
-    **{
-        label: Role.COOPERATING_UNIT
-        for label in (
-            "配合单位",
-            "协办单位",
-            "协同单位",
-            "配合部门",
-            "协助单位",
-            "协办部门",
-            "配合",
-            "参加单位",
-            "协作单位",
-        )
-    },
-}
-
-# Longest label first, so that "牵头县领导" wins over "领导"; the colon may be half-width.
+# Longest label first, so that "牵头县领导" wins over "领导"; the colon may be half-width; a
+# label may be bracketed ("【牵头单位】X") or letter-spaced in a heading cell.
 ROLE_LABEL = re.compile(
     "(" + "|".join(sorted(map(re.escape, ROLE_LABELS), key=len, reverse=True)) + r")\s*[:：]"
 )
@@ -111,32 +37,27 @@ LEAD_NOTE = re.compile(r"[（(]牵头[）)]$")
 # What a unit's name ends with; a predicate clause only counts when its names look like units.
 UNIT_SUFFIX = re.compile(
     r"(局|委|办|室|厅|部|署|处|科|院|所|站|队|中心|公司|集团|政府|街道|办事处|管委会|委员会|单位|部门|银行|行"
-    r"|协会|联合会|团委|妇联|总工会|法院|检察院|海关|镇|乡|区|县|市|组|社|台|馆|会|园|司|局等|门)$"
+    r"|协会|联合会|团委|妇联|总工会|法院|检察院|海关|镇|乡|区|县|市|组|社|台|馆|会|园|司|局等|门|联|协|校|场|库"
+    r"|军|旗|州|省|团|支队|大队|总队|分局|专班|指挥部|工作组)$"
 )
 
 # Predicates instead of labels: "（市发展改革委负责）", "（市工信局牵头负责）",
-# "（市政府办公室、市数据局牵头，市级各有关部门按职责分工负责）", "市教育局牵头，市人社局配合".
+# "（市政府办公室、市数据局牵头，市级各有关部门按职责分工负责）", "市教育局牵头，市人社局配合",
+# and closing sentences "由市财政局负责落实。", "这项工作由县民政局负责。" (issue 10).
+_VERBS = "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True))
 PREDICATE = re.compile(
-    r"^(?P<names>.+?)(?P<modifier>按职责分工|按照职责分工|按职责|分别|共同|具体|积极)?"
-    r"(?P<verb>牵头负责|牵头抓总|牵头|负责落实|负责|配合|参与|协助|协办|落实)$"
+    r"^(?:(?:这|此|该|本|以上|上述)(?:项|些)?(?:工作|任务|目标|指标)?(?:均|都)?由|由)?"
+    r"(?P<names>.+?)(?P<modifier>按职责分工|按照职责分工|按照职责|按职责|各自|分别|共同|具体|积极|负总责并)?"
+    rf"(?P<verb>{_VERBS})(?:工作|实施|推进|完成)?$"
 )
-PREDICATE_ROLES = {
-    "牵头负责": "lead",
-    "牵头抓总": "lead",
-    "牵头": "lead",
-    "负责落实": "responsible",
-    "负责": "responsible",
-    "落实": "responsible",
-    "配合": "cooperating",
-    "参与": "cooperating",
-    "协助": "cooperating",
-    "协办": "cooperating",
-}
+PREDICATE_ROLES = ROLE_VERBS
 # Labels whose value is written with predicates: "部门分工：市教育局牵头，市人社局配合。"
 PREDICATE_LABEL = re.compile(r"^(部门分工|责任分工|任务分工|工作分工|分工)\s*[:：]")
 
 # The whole plan says the first unit listed leads: "列第一位者为牵头单位，下同".
-FIRST_LISTED_LEADS = re.compile(r"(列|排|排列|排名)?(在)?第一(位|个|家)(者|的)?(单位)?(为|是)牵头(单位)?")
+FIRST_LISTED_LEADS = re.compile(
+    r"(列|排|排列|排名)?(在)?(第一|首)(位|个|家)(者|的)?(单位)?(为|是)(工作|主要)?牵头(单位)?"
+)
 
 # Leader titles after a name: "李明副市长", "王强省长".
 TITLES = (
@@ -151,9 +72,40 @@ LEADER_HEADING = re.compile(
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
 PERSON_WITH_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})$")
+# A title before the name: "副县长李明", "常务副市长 王强" (issue 10).
+TITLE_THEN_PERSON = re.compile(rf"^(?:[省市县区州旗]委常委、?)?(?:{TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
+# A heading naming the unit that leads the tasks under it: "县示范区管委会牵头工作（8项）",
+# "市发展改革委牵头的重点任务" (issue 10).
+UNIT_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*(?P<names>[^，,。；;：:]{3,60}?)"
+    r"(?:牵头|主抓|负责|承担)(?:的|落实的)?(?:重点|主要)?(?:工作|任务|事项)(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?$"
+)
+# One attribution for several targets above it: "以上4项目标的责任单位均为市发展改革委" (issue 10),
+# "上述指标由市统计局牵头负责".
+MULTI_TARGET = re.compile(
+    r"^(?:以上|上述)(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})?(?:项|个|条)?[^，,。]{0,12}?"
+)
+# Notes in brackets that speak for the whole plan and name no unit: "（列第一位者为工作牵头单位
+# 或汇总单位，下同）" (Huzhou 2020), "（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）"
+# (Zhejiang 2024), "（以下各项均需各区配合，不再列出）".
+STANDING_NOTE = re.compile(r"下同|不再列出|不再一一列出|第一位|第一个|排第一|列第一|汇总单位|除标注|以下各项|以下同")
+# A deadline or a manner of work inside an attribution, not a party: "完成时限：2024年12月底",
+# "年内持续推进" (State Council 2020), "长期坚持", "2024年6月底前".
+DEADLINE = re.compile(
+    r"^(?:完成时限|时限要求|时间节点|完成时间|时限|时间)?[:：]?\s*(?:\d{4}\s*年|年内|年底|年末|全年|长期|持续|"
+    r"\d{1,2}\s*月|[一二三四]季度|每年|逐年|上半年|下半年|常态化|按时|按期|\d{4}[-./]\d)"
+)
+# A key other than a role before a colon: "完成时限：…" ends the field before it.
+OTHER_KEY = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]")
+# A header after a task that introduces notes, not tasks: "进展情况：1.完成规划编制。",
+# "年度阶段性工作目标:" / "第一季度:" (Guangzhou 2019).
+NOTES_HEADER = re.compile(
+    r"^(进展情况|工作进展|进展落实情况|落实情况|完成情况|推进情况|具体推进情况|进度安排|工作措施|具体措施|"
+    r"备\s*注|年度阶段性工作目标|阶段性目标|工作目标|\d{4}年工作计划|工作计划|第[一二三四]季度|[一二三四]季度)\s*[:：]"
+)
 
-OPENERS = "（(〔【[{《“"
-CLOSERS = "）)〕】]}》”"
+OPENERS = "（(〔【[［{《〈“"
+CLOSERS = "）)〕】]］}》〉”"
 
 # Separators between names in a list: "县发展改革局、县农业农村局", "…〔单位〕，各镇人民政府…".
 NAME_SEPARATORS = "、，,；;"

@@ -1,0 +1,110 @@
+"""Numbering markers at the start of a line, at every level the genre uses.
+
+Official documents number their levels 一、 > （一） > 1. > （1） > ① (GB/T 9704), and plans put
+their tasks at any of them: ``1.`` (Shen County 2024), ``（一）`` (Guangzhou 2006, Wuhan Caidian
+2023), ``一、`` (Liaoning 2025), ``(1)`` (Chizhou 2017), ``1.1``, ``第一项``. A marker's ``rank``
+orders the levels; a plan need not use all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = "一二三四五六七八九十百零〇两"
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+# "第一部分 主要目标", "第二章" — parts above sections.
+PART = re.compile(rf"^第([{_CN}\d]{{1,4}})(部分|章|篇)[、，,：:．.\s]*")
+# "一、主要预期目标" (Shen County 2024); "一." and "一，" in careless copies.
+CN = re.compile(rf"^([{_CN}]{{1,4}})\s*[、.．]\s*")
+# "（一）聚焦重点项目" (Shen County 2024); "(一)" with half-width brackets (Guangzhou 2006).
+CN_PAREN = re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*")
+# "第一项 地区生产总值增长6%", "第三条".
+ORDINAL = re.compile(rf"^第([{_CN}\d]{{1,5}})(项|条|方面|类)[、，,：:．.\s]*")
+# "1.地区生产总值增长6%" (Shen County 2024), "1、", "1﹒", "1．"; "2.5%" is no marker.
+NUM = re.compile(r"^(\d{1,5})\s*[.．、﹒](?![\d%％])\s*")
+# "1.1 推进…", "2.3.1"; not "1.5倍" (a quantity) nor "2024.1.20" (a date).
+DECIMAL = re.compile(r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})(?![\d%％.．])(?![倍万亿元个吨米千百台家项所座条])[、.．\s]*")
+# "(1)全面落实…" (Chizhou 2017), "（1）".
+NUM_PAREN = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
+# "①加快…"
+CIRCLED = re.compile(r"^([①-⑳])\s*")
+
+# The patterns by rank: a lower rank is a higher level.
+RANKS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    (0, "part", PART),
+    (1, "cn", CN),
+    (2, "cn-paren", CN_PAREN),
+    (3, "ordinal", ORDINAL),
+    (4, "num", NUM),
+    (5, "decimal", DECIMAL),
+    (6, "num-paren", NUM_PAREN),
+    (7, "circled", CIRCLED),
+)
+# Rank of an unnumbered paragraph: below every numbered level.
+PARAGRAPH = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker: its rank and style, the numeral as written, its value, its length."""
+
+    rank: int
+    style: str
+    number: str
+    value: int
+    end: int
+
+
+def chinese_number(text: str) -> int:
+    """Read 一 … 九千九百九十九 (and plain digits).
+
+    Examples
+    --------
+    >>> chinese_number("十二"), chinese_number("二十"), chinese_number("一百零三"), chinese_number("12")
+    (12, 20, 103, 12)
+    """
+    if text.isdigit():
+        return int(text)
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_DIGITS.get(ch, 0)) for ch in text) or 0)  # "二〇二四", "七"
+    total = current = 0
+    for ch in text:
+        if ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            current = _DIGITS.get(ch, 0)
+    return total + current
+
+
+def find_marker(text: str) -> Marker | None:
+    """The numbering marker at the start of ``text``, or None.
+
+    Examples
+    --------
+    >>> find_marker("（一）聚焦重点项目").number, find_marker("12.推进").value, find_marker("2.5%增长")
+    ('一', 12, None)
+    >>> m = find_marker("1.2 推进数字化"); (m.style, m.number, m.value)
+    ('decimal', '1.2', 2)
+    """
+    first = text[:1]
+    if not first or not (first.isdigit() or first in "（(第①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" or first in _CN):
+        return None
+    for rank, style, pattern in RANKS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        number = m.group(1).replace("．", ".")
+        if style == "circled":
+            value = ord(number) - ord("①") + 1
+        elif style == "decimal":
+            value = int(number.split(".")[-1])
+        else:
+            value = chinese_number(number)
+        return Marker(rank, style, number, value, m.end())
+    return None

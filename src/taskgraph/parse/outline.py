@@ -1,0 +1,579 @@
+"""The outline of a plan: items at every numbering level, and which of them are tasks.
+
+:func:`build_items` walks the cleaned lines (and table rows) once and groups them into
+:class:`Item` objects: a numbered paragraph with its continuation lines, the labelled lines
+after it (``牵头单位：…``), and notes after a notes header (``进展情况：``). :func:`arrange`
+nests items by the rank of their markers. :func:`decide` then finds each item's attribution and
+applies the genre's rule (issue 10): **the task is whatever carries an attribution**, at any
+level; an item whose children carry attributions is a heading (its own attribution, if any,
+covers the block); a heading can name the leader or unit for its block (``朱伟县长牵头重点工作``);
+an attribution can cover several targets above it (``以上4项目标的责任单位均为…``) or precede
+the task it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taskgraph.model import Role, Warning
+from taskgraph.parse.attribution import (
+    Attribution,
+    Field,
+    Written,
+    find_attribution,
+    find_predicate_attribution,
+    parse_fields,
+    parse_predicates,
+    split_names,
+)
+from taskgraph.parse.markers import PARAGRAPH, Marker, find_marker
+from taskgraph.parse.normalise import Line
+from taskgraph.parse.tables import KEY_NUMBER, KEY_TEXT, Row
+from taskgraph.parse.vocabulary import (
+    CLOSERS,
+    LEADER_HEADING,
+    MULTI_TARGET,
+    NOTES_HEADER,
+    OPENERS,
+    PREDICATE_LABEL,
+    ROLE_LABEL,
+    UNIT_HEADING,
+)
+
+# Punctuation that ends a paragraph.
+CLOSED = tuple("。）)】〕］]！？；;”!?")
+# Separators that leave a labelled line open for the next line: "责任单位：省经信厅、省财政厅、"
+_OPEN_LIST = tuple("、，,；;:：")
+# "抄送：县委有关部门，…" and "莘县人民政府办公室2024年1月20日印发" end the plan's body.
+CC = re.compile(r"^抄\s*送\s*[:：]")
+PRINTED = re.compile(
+    r"^(?P<office>.*?)(?P<date>[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日)\s*印发$"
+)
+# Numbering run together inside one paragraph: "…。2.推进…", "…）（二）聚焦…", "…(X牵头负责)(2)完善…"
+# (Chizhou 2017), "…。三、…".
+RUN_TOGETHER = re.compile(
+    r"(?<=[。）)；;])\s*(?=\d{1,4}[.．、](?![\d%％])|[（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+# A heading with the first task on the same line: "一、主要目标 1.地区生产总值增长6%。…"
+HEADING_THEN_TASK = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。，；\d]{2,20}?(?=\d{1,3}[.．](?![\d%％]))"
+)
+# A verb that closes an attribution bracket: "…（市商务局负责）".
+_CLOSING_VERB = re.compile(r"(牵头|负责|配合|协办|参与|落实|实施)[^（(〔【\[［]{0,8}$")
+
+
+@dataclass(eq=False)
+class Item:
+    """A numbered or unnumbered paragraph, the lines that belong to it, and what it turns out to be."""
+
+    marker: Marker | None
+    lines: list[Line]
+    offset: int = 0  # characters of lines[0] before the body (the marker, or a key "重点工作：")
+    labels: list[list[Line]] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    row: Row | None = None
+    number: str | None = None
+    parent: Item | None = None
+    children: list[Item] = field(default_factory=list)
+    run_together: bool = False  # split out of the same source line as the item before it
+    kind: str = ""  # task | heading | multi | orphan | prose
+    attribution: Attribution | None = None
+    fields: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
+    block: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
+    text: str = ""
+    orig: str = ""
+    depth: int = 0  # brackets open at the end of the body so far
+
+    def add(self, line: Line) -> None:
+        """Append a continuation line, keeping count of open brackets."""
+        self.lines.append(line)
+        self.depth = max(0, self.depth + _balance(line.text))
+
+    @property
+    def rank(self) -> int:
+        return self.marker.rank if self.marker else PARAGRAPH
+
+    @property
+    def first(self) -> str:
+        """The item's first line (or table text), for messages."""
+        return self.lines[0].text if self.lines else (self.row.text if self.row else "")
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number if self.lines else (self.row.line if self.row else 0)
+
+    @property
+    def label(self) -> str | None:
+        """The number as written, for messages and the model."""
+        return self.number if self.number is not None else (self.marker.number if self.marker else None)
+
+
+@dataclass
+class Outline:
+    """The items of a plan in document order, and the lines before and after its body."""
+
+    items: list[Item]
+    tail: list[Line]
+    warnings: list[Warning]
+
+
+def _balance(text: str) -> int:
+    return sum(1 for ch in text if ch in OPENERS) - sum(1 for ch in text if ch in CLOSERS)
+
+
+def _closed(text: str) -> bool:
+    return text.endswith(CLOSED)
+
+
+def _attribution_closes(text: str) -> bool:
+    """Whether a line ends with a complete attribution bracket (the item is complete)."""
+    body = text.rstrip("。；;，,")
+    if not body.endswith(("）", ")", "〕", "】", "]", "］")):
+        return False
+    return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
+
+
+def _is_label(text: str) -> bool:
+    return bool(ROLE_LABEL.match(text) or PREDICATE_LABEL.match(text))
+
+
+def build_items(entries: list[Line | Row], width: int | None) -> Outline:
+    """Group lines into items in one pass (see the module docstring).
+
+    ``width`` is the width at which a text file's lines were broken (PDF extraction), or None
+    for formats whose paragraphs are whole (web pages, Word): a line at least ``width`` long that
+    does not end a sentence continues on the next line.
+    """
+    items: list[Item] = []
+    tail: list[Line] = []
+    warnings: list[Warning] = []
+    current: Item | None = None
+    mode = "body"  # body | labels | notes
+    last_value: dict[int, int] = {}
+    pending_number: str | None = None
+    prev: Line | None = None
+    prev_closed = True
+    ended = False
+
+    def wrapped(line: Line | None) -> bool:
+        return bool(line is not None and width and len(line.text) >= width and not _closed(line.text))
+
+    def start(marker: Marker | None, line: Line, offset: int = 0) -> Item:
+        nonlocal current, mode, pending_number
+        item = Item(marker, [line], offset, number=pending_number)
+        item.depth = max(0, _balance(line.text[offset:]))
+        pending_number = None
+        if prev is not None and line.number == prev.number and items:
+            item.run_together = True
+        items.append(item)
+        if marker is not None:
+            last_value[marker.rank] = marker.value
+            for rank in list(last_value):
+                if rank > marker.rank:
+                    del last_value[rank]  # numbering restarts under a new heading
+        current, mode = item, "body"
+        return item
+
+    for entry, split in _pieces(entries):
+        if isinstance(entry, Row):
+            item = Item(None, [], row=entry, number=entry.number)
+            if entry.heading:
+                line = Line(entry.line, entry.text, entry.orig, entry.orig)
+                marker = find_marker(entry.text)
+                item = Item(marker, [line], marker.end if marker else 0)
+                item.kind = "heading-row"
+            elif entry.number is not None:
+                marker = find_marker(entry.number + ".") or find_marker(entry.number + "、")
+                item.marker = marker
+            items.append(item)
+            current, mode, prev, prev_closed = item, "body", None, True
+            continue
+        line = entry
+        text = line.text
+        if ended:
+            tail.append(line)
+            continue
+        if CC.match(text) or PRINTED.match(text):
+            tail.append(line)
+            ended = True
+            continue
+        marker = find_marker(text)
+        if (
+            marker is None
+            and current is not None
+            and mode == "body"
+            and current.depth > 0
+            and current.marker is not None
+            and current.row is None
+            and len(current.lines) < 40
+        ):
+            current.add(line)  # "…牵头单位：县发展改革局；" / "责任单位：…": a bracket broken over lines
+            prev, prev_closed = line, False
+            continue
+        if marker is not None and mode == "notes" and current is not None and current.marker is not None:
+            expected = last_value.get(current.marker.rank, 0) + 1
+            if marker.rank >= current.marker.rank and marker.value != expected:
+                marker = None  # numbered notes ("进展情况：1.完成规划编制。")
+        if (
+            marker is not None
+            and (wrapped(prev) or split)
+            and marker.value not in (1, last_value.get(marker.rank, 0) + 1)
+        ):
+            marker = None  # "…完成\n3、4月份…": a number in a broken line, not a marker
+        if marker is not None:
+            start(marker, line, marker.end)
+        elif (m := KEY_NUMBER.match(text)) is not None:
+            pending_number = m.group(2)
+        elif (m := KEY_TEXT.match(text)) is not None:
+            start(None, line, m.end())
+        elif _is_label(text):
+            if current is None or (mode == "body" and current.kind == "heading-row"):
+                current = start(None, line, len(text))  # an attribution before any task
+                current.kind = "orphan"
+            current.labels.append([line])
+            mode = "labels"
+        elif NOTES_HEADER.match(text) and current is not None:
+            current.notes.append(line)
+            mode = "notes"
+        elif mode == "notes" and current is not None:
+            current.notes.append(line)
+        elif mode == "labels" and current is not None:
+            last = current.labels[-1][-1].text
+            if last.endswith(_OPEN_LIST) or wrapped(prev):
+                current.labels[-1].append(line)
+            elif re.match(r"^[\u4e00-\u9fff]{2,8}\s*[:：]", text):
+                current.notes.append(line)  # "完成时限：…" after the labels
+            else:
+                start(None, line)
+        elif current is None:
+            start(None, line)
+        elif current.row is not None:
+            start(None, line)
+        elif current.marker is not None and not current.labels and not _attribution_closes(current.lines[-1].text):
+            current.add(line)  # the item is not complete: its text or attribution goes on
+        elif not prev_closed:
+            current.add(line)
+        else:
+            start(None, line)
+        prev = line
+        prev_closed = _closed(text) or _is_label(text) or (marker is not None and not wrapped(line))
+    return Outline(items, tail, warnings)
+
+
+def _pieces(entries: list[Line | Row]) -> list[tuple[Line | Row, bool]]:
+    """Lines split where a numbering marker follows the end of a sentence (``split`` is True for
+    the pieces after the first)."""
+    out: list[tuple[Line | Row, bool]] = []
+    for entry in entries:
+        if isinstance(entry, Row):
+            out.append((entry, False))
+            continue
+        cuts = [m.start() for m in RUN_TOGETHER.finditer(entry.text)]
+        heading = HEADING_THEN_TASK.match(entry.text)
+        if heading:
+            cuts.append(heading.end())
+        cuts = sorted({c for c in cuts if 0 < c < len(entry.text)})
+        if not cuts:
+            out.append((entry, False))
+            continue
+        bounds = [0, *cuts, len(entry.text)]
+        for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            text, orig = entry.text[a:b].strip(), entry.orig[a:b].strip()
+            if text:
+                out.append((Line(entry.number, text, orig, orig), k > 0))
+    return out
+
+
+def arrange(items: list[Item]) -> None:
+    """Nest items by the rank of their markers; unnumbered paragraphs sit under the last heading."""
+    stack: list[Item] = []
+    for item in items:
+        rank = item.rank
+        while stack and stack[-1].rank >= rank and not (rank == PARAGRAPH and stack[-1].rank == PARAGRAPH):
+            stack.pop()
+        if rank == PARAGRAPH:
+            while stack and stack[-1].rank == PARAGRAPH:
+                stack.pop()
+        if stack:
+            item.parent = stack[-1]
+            stack[-1].children.append(item)
+        if rank != PARAGRAPH:
+            stack.append(item)
+
+
+# ------------------------------------------------------------------ reading each item
+
+
+def _join(lines: list[Line], offset: int) -> tuple[str, str]:
+    """The text and original of lines joined (a space only between two Latin words)."""
+    text = orig = ""
+    for k, line in enumerate(lines):
+        t = line.text[offset:] if k == 0 else line.text
+        o = line.orig[offset:] if k == 0 else line.orig
+        if text and t and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            text, orig = text + " ", orig + " "
+        text, orig = text + t, orig + o
+    return text, orig
+
+
+def _written(names: tuple[Written, ...], orig: str, base: int = 0) -> tuple[list[Written], list[str]]:
+    """Names and their form as written, from offsets into ``orig``."""
+    out, written = [], []
+    for w in names:
+        at = w.offset - base
+        if 0 <= at and at + len(w.text) <= len(orig):
+            written.append(orig[at : at + len(w.text)])
+        else:
+            written.append(w.text)
+        out.append(w)
+    return out, written
+
+
+def read_item(item: Item) -> None:
+    """Find the item's text, attribution and fields (its own, before any inheritance)."""
+    if item.row is not None and item.kind != "heading-row":
+        _read_row(item)
+        return
+    text, orig = _join(item.lines, item.offset)
+    fields: list[tuple[Role, list[Written], list[str]]] = []
+    attribution = find_attribution(text) if text else None
+    if attribution is None and text and not item.labels:
+        attribution = find_predicate_attribution(text)
+    if attribution is not None:
+        for f in attribution.fields:
+            names, written = _written(f.names, orig)
+            fields.append((f.role, names, written))
+    if item.labels:
+        label_text = "\n".join("".join(line.text for line in group) for group in item.labels)
+        label_orig = "\n".join("".join(line.orig for line in group) for group in item.labels)
+        found, unlabelled, deadline = parse_fields(label_text)
+        for f in found:
+            names, written = _written(f.names, label_orig)
+            fields.append((f.role, names, written))
+        if attribution is None:
+            attribution = Attribution(len(text), len(text), label_orig, found, unlabelled, "labelled-lines", deadline)
+    item.attribution = attribution
+    item.fields = [(r, n, w) for r, n, w in fields if n]
+    if attribution is not None and attribution.style not in ("labelled-lines", "table"):
+        item.text, item.orig = text[: attribution.start], orig[: attribution.start]
+    else:
+        item.text, item.orig = text, orig
+
+
+def _read_row(item: Item) -> None:
+    row = item.row
+    assert row is not None
+    marker = find_marker(row.text)
+    offset = marker.end if marker and item.marker is None and row.number is None else 0
+    if marker and row.number is None:
+        item.marker, item.number = marker, marker.number
+    text, orig = row.text[offset:], row.orig[offset:]
+    fields: list[tuple[Role, list[Written], list[str]]] = []
+    for role, (cell, cell_orig) in row.roles.items():
+        names = split_names(cell, persons=role is Role.LEAD_LEADER)
+        if role is not Role.LEAD_LEADER and len(names) == 1 and not any(
+            f.role is role for f in (parse_predicates(cell) or ())
+        ):
+            pass
+        found = parse_predicates(cell) if role is not Role.LEAD_LEADER else None
+        if found and any(f.role is not role for f in found):
+            # "市财政局牵头，市审计局配合" in one cell: the verbs say the roles.
+            for f in found:
+                n, w = _written(f.names, cell_orig)
+                fields.append((f.role, n, w))
+            continue
+        n, w = _written(names, cell_orig)
+        fields.append((role, n, w))
+    inline = find_attribution(text)
+    if inline is not None:
+        for f in inline.fields:
+            n, w = _written(f.names, orig)
+            fields.append((f.role, n, w))
+        text, orig = text[: inline.start], orig[: inline.start]
+    item.fields = [(r, n, w) for r, n, w in fields if n]
+    deadline = next((v for v in row.other.values() if v), None) if False else None
+    item.attribution = Attribution(len(text), len(text), "", tuple(), "", "table", deadline) if item.fields else None
+    item.text, item.orig = text, orig
+
+
+# ------------------------------------------------------------------ deciding
+
+
+def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
+    """Leaders or lead units a heading names for its block: "朱伟县长牵头重点工作"."""
+    from taskgraph.parse.attribution import is_person_list
+
+    text, orig = _join(item.lines[:1], item.offset)
+    m = LEADER_HEADING.match(item.lines[0].text) if item.lines else None
+    if m:
+        start = m.start("name")
+        name = m.group("name")
+        end = item.lines[0].text.find("牵头", start)
+        end = end if end > 0 else start + len(name)
+        for verb in ("主抓", "分管", "负责", "联系"):
+            at = item.lines[0].text.find(verb, start)
+            if 0 < at < end or end == start + len(name):
+                end = at if at > 0 else end
+        whole = item.lines[0].orig[start:end]
+        return [(Role.LEAD_LEADER, [Written(item.lines[0].text[start:end], "", -1)], [whole])]
+    m = UNIT_HEADING.match(text)
+    if m:
+        names = split_names(m.group("names"), m.start("names"))
+        if is_person_list(names):
+            n, w = _written(names, orig)
+            return [(Role.LEAD_LEADER, n, w)]
+        from taskgraph.parse.attribution import looks_like_party
+
+        if names and all(looks_like_party(w.text) for w in names):
+            n, w = _written(names, orig)
+            return [(Role.LEAD_UNIT, n, w)]
+    return []
+
+
+def decide(items: list[Item]) -> list[Warning]:
+    """Mark each item task, heading, multi, orphan or prose (see the module docstring)."""
+    warnings: list[Warning] = []
+    for item in items:
+        read_item(item)
+    _merge_run_together(items)
+    has = {id(i): bool(i.fields) for i in items}
+    below: dict[int, bool] = {}  # a descendant carries an attribution
+    numbered: dict[int, bool] = {}  # a numbered descendant does
+    for item in reversed(items):
+        below[id(item)] = any(has[id(c)] or below[id(c)] for c in item.children)
+        numbered[id(item)] = any(
+            (has[id(c)] and c.marker is not None) or numbered[id(c)] for c in item.children
+        )
+    # Headings that name a leader or unit for their block.
+    for item in items:
+        if item.kind == "orphan":
+            continue
+        heading = _heading_fields(item) if item.lines and not has[id(item)] else []
+        if heading:
+            item.kind, item.block = "heading", heading
+        elif item.kind == "heading-row":
+            item.kind = "heading"
+    for k, item in enumerate(items):
+        if item.kind:
+            continue
+        text = item.lines[0].text[item.offset :] if item.lines else ""
+        if item.marker is None and has[id(item)] and MULTI_TARGET.match(text) and not below[id(item)]:
+            item.kind = "multi"
+        elif has[id(item)] and numbered[id(item)]:
+            item.kind, item.block = "heading", item.fields
+        elif has[id(item)]:
+            item.kind = "task"
+        elif below[id(item)]:
+            item.kind = "heading"
+        else:
+            item.kind = "prose"
+    _multi_targets(items, warnings)
+    _orphans(items, warnings)
+    _unattributed(items, warnings)
+    return warnings
+
+
+def _merge_run_together(items: list[Item]) -> None:
+    """Sub-points split out of one paragraph whose attribution closes the last one belong to it.
+
+    ``5.推进…。(1)…；(2)…。（牵头单位：X）``: the attribution is the whole item's; in
+    ``1.深化商事制度改革。(1)…(X牵头负责)(2)…(X牵头负责)`` (Chizhou 2017) each sub-point has its
+    own and they are the tasks.
+    """
+    for item in items:
+        kids = item.children
+        if len(kids) < 2 or not all(k.run_together and k.lines[0].number == item.line for k in kids):
+            continue
+        with_fields = [k for k in kids if k.fields]
+        if len(with_fields) == 1 and with_fields[0] is kids[-1] and not item.fields:
+            last = kids[-1]
+            item.lines += [line for k in kids for line in k.lines]
+            item.labels += [g for k in kids for g in k.labels]
+            for k in kids:
+                k.kind = "merged"
+            item.children = []
+            read_item(item)
+            last.fields = []
+
+
+def _multi_targets(items: list[Item], warnings: list[Warning]) -> None:
+    """``以上4项目标的责任单位均为X``: the attribution of the items above without their own."""
+    for k, item in enumerate(items):
+        if item.kind != "multi":
+            continue
+        text = item.lines[0].text[item.offset :]
+        m = MULTI_TARGET.match(text)
+        count = None
+        if m and m.group("count"):
+            from taskgraph.parse.markers import chinese_number
+
+            count = chinese_number(m.group("count"))
+        targets = []
+        for before in reversed(items[:k]):
+            if before.kind == "heading" or (count is not None and len(targets) >= count):
+                break
+            if before.kind in ("prose", "task") and before.marker is not None and not before.fields:
+                targets.append(before)
+            elif before.kind == "task":
+                break
+        for target in targets:
+            target.kind = "task"
+            target.fields = [(r, list(n), list(w)) for r, n, w in item.fields]
+            target.attribution = item.attribution
+        if not targets:
+            item.kind = "task"  # "以上…" with nothing above it to cover: read it as a task
+
+
+def _orphans(items: list[Item], warnings: list[Warning]) -> None:
+    """An attribution before its task belongs to the next item when that item has none."""
+    for k, item in enumerate(items):
+        if item.kind != "orphan":
+            continue
+        following = next((i for i in items[k + 1 :] if i.kind not in ("merged",)), None)
+        if following is not None and following.kind == "prose" and following.marker is not None:
+            following.kind = "task"
+            following.fields = item.fields
+            following.attribution = item.attribution
+            continue
+        warnings.append(
+            Warning(
+                "attribution-without-task",
+                f"an attribution with no task before it: {item.first[:30]}",
+                item.line,
+            )
+        )
+
+
+def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
+    """Numbered items without an attribution at a level where the tasks are: tasks, with a warning.
+
+    The last such item of a document that stops there is cut off and not a task; numbered
+    paragraphs at a level where no task is are headings or prose, never tasks.
+    """
+    ranks = {i.rank for i in items if i.kind == "task" and i.marker is not None}
+    first = next((k for k, i in enumerate(items) if i.kind == "task"), len(items))
+    top = items[first] if first < len(items) else None
+    while top is not None and top.parent is not None:
+        top = top.parent
+    # Numbered lines before the plan's body (a notice's list of annexes) are no tasks.
+    begin = next((k for k, i in enumerate(items) if i is top), first)
+    candidates = [
+        i for i in items[begin:] if i.kind == "prose" and i.marker is not None and i.rank in ranks
+    ]
+    last = next((i for i in reversed(items) if i.kind not in ("merged", "prose") or i.marker is not None), None)
+    for item in candidates:
+        if item.children and any(c.kind == "task" for c in item.children):
+            continue
+        if item is last:
+            warnings.append(
+                Warning(
+                    "cut-off",
+                    f"the text ends in task {item.label} before its attribution: {item.first[:30]}",
+                    item.line,
+                    item.label,
+                )
+            )
+            continue
+        item.kind = "task"
+        warnings.append(Warning("no-attribution", f"task {item.label} has no attribution", item.line, item.label))
