@@ -20,9 +20,9 @@ def test_task_30_removed(plan_text):
     """Without task 30 there are 91 tasks and a warning names task 30."""
     text = _without_task(plan_text, 30)
     plan = parse_plan(text)
-    assert len(plan.tasks) == 91 and 30 not in [t.number for t in plan.tasks]
+    assert len(plan.tasks) == 91 and "30" not in [t.number for t in plan.tasks]
     (warning,) = plan.warnings
-    assert warning.code == "missing-number" and warning.task == 31
+    assert warning.code == "missing-number" and warning.task == "31"
     assert "task 30 missing" in warning.message
     assert text.splitlines()[warning.line - 1].startswith("31.")
 
@@ -31,10 +31,10 @@ def test_cut_inside_task_50_attribution(plan_text):
     """A plan cut inside task 50's attribution keeps tasks 1-49 whole and flags task 50."""
     cut = plan_text.index("县地方金融监管局", plan_text.index("\n50."))
     plan = parse_plan(plan_text[: cut + 3])
-    assert [t.number for t in plan.tasks] == list(range(1, 51))
+    assert [t.number for t in plan.tasks] == [str(n) for n in range(1, 51)]
     assert [t.text for t in plan.tasks[:49]] == [t.text for t in parse_plan(plan_text).tasks[:49]]
     (warning,) = plan.warnings
-    assert warning.code == "attribution-cut-off" and warning.task == 50
+    assert warning.code == "attribution-cut-off" and warning.task == "50"
     assert "cut off" in warning.message and "县地方" in warning.message
     assert plan.tasks[49].lead_units == ()
     assert [p.name for p in plan.tasks[49].lead_leaders] == ["丁卫东"]
@@ -44,7 +44,7 @@ def test_cut_inside_task_50_attribution(plan_text):
 def test_duplicate_number():
     """A repeated task number is kept and warned about."""
     plan = parse_plan("一、目标\n1.甲。（牵头单位：县财政局）\n1.乙。（牵头单位：县商务局）")
-    assert [t.number for t in plan.tasks] == [1, 1]
+    assert [t.number for t in plan.tasks] == ["1", "1"]
     assert [w.code for w in plan.warnings] == ["duplicate-number"]
     assert plan.warnings[0].line == 3
 
@@ -60,16 +60,16 @@ def test_no_attribution():
     """A task with no attribution is kept and warned about."""
     plan = parse_plan("一、目标\n1.甲。\n2.乙。（牵头单位：县财政局）")
     assert len(plan.tasks) == 2
-    assert [(w.code, w.task, w.line) for w in plan.warnings] == [("no-attribution", 1, 2)]
+    assert [(w.code, w.task, w.line) for w in plan.warnings] == [("no-attribution", "1", 2)]
 
 
-def test_no_lead_unit():
-    """An attribution without a lead unit is warned about."""
+def test_no_lead_unit_is_the_genre():
+    """Many plans name only responsible units: no warning from the parser (SHACL says it, as a warning)."""
     plan = parse_plan("一、目标\n1.甲。（牵头领导：丁卫东；责任单位：县财政局）")
-    assert [w.code for w in plan.warnings] == ["no-lead-unit"]
+    assert plan.warnings == ()
 
 
 def test_no_tasks_is_an_error():
-    """Text without any numbered task raises ParseError."""
-    with pytest.raises(ParseError, match="no numbered task"):
+    """Text without any task allocation raises ParseError."""
+    with pytest.raises(ParseError, match="no task allocation found"):
         parse_plan("这是一份通知。没有任务。", "notice.txt")

@@ -1,27 +1,40 @@
-"""Scoring a parse against a hand-checked gold annotation: tasks found and field-level F1.
+"""Scoring a parse against a hand annotation: tasks found and field-level precision, recall, F1.
 
-The gold is JSON in the shape of ``tests/fixtures/shenxian-2024.gold.json``: ``{"tasks": [{"number",
-"lead_leaders", "lead_units", "responsible_units", …}]}``, with optional ``*_canonical`` lists
-(used when present) and ``cooperating_units``. Fields are compared as sets of (task number,
-name) pairs: leaders, lead units, and other units (responsible and cooperating together).
+Two shapes of gold are read. The Shen County gold (``tests/fixtures/shenxian-2024.gold.json``)
+gives each task's ``number`` and its names, with optional ``*_canonical`` lists used when
+present. The real-plans gold (``tests/fixtures/realplans/gold/*.json``) gives ``number`` as
+written (or null) and ``text_start``, the first characters of the task's text, and names as
+written. A gold task is matched to the first parsed task not matched yet whose text starts the
+same way (or, without ``text_start``, whose number is the same); within it, names are compared
+per role — leaders, lead units, other units (responsible and cooperating) — after Unicode
+normalisation, without spaces, traditional characters folded, and leaders' titles ignored.
+Where a gold task names no lead unit, lead and responsible count as one role (reading
+``（X负责）`` as X leading is equally valid). A gold with no task is a look-alike: every task
+read from it counts as invented.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from taskgraph.errors import InputError
-from taskgraph.model import Plan
+from taskgraph.model import Plan, Task
 
 FIELDS = ("leaders", "lead_units", "other_units")
+# Titles after a leader's name, ignored when comparing: "朱伟县长", "卢山副省长".
+_TITLE = re.compile(r"(常务)?副?[省市县区州旗]长$")
 
 
 @dataclass(frozen=True)
 class Score:
+    """One field's counts and the measures derived from them."""
+
     field: str
     gold: int
     found: int
@@ -41,32 +54,43 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _gold_pairs(task: dict[str, Any], field: str) -> set[tuple[int, str]]:
-    def names(key: str) -> list[str]:
-        return task.get(f"{key}_canonical") or task.get(key) or []
+def _norm(text: str | None) -> str:
+    from taskgraph.parse.chinese import simplify_name
 
-    n = int(task["number"])
-    if field == "leaders":
-        return {(n, x) for x in names("lead_leaders")}
-    if field == "lead_units":
-        return {(n, x) for x in names("lead_units")}
-    return {(n, x) for x in names("responsible_units") + names("cooperating_units")}
+    return simplify_name(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
 
 
-def _plan_pairs(plan: Plan, field: str) -> set[tuple[int, str]]:
-    out = set()
-    for t in plan.tasks:
-        parties = {
-            "leaders": t.lead_leaders,
-            "lead_units": t.lead_units,
-            "other_units": (*t.responsible_units, *t.cooperating_units),
-        }[field]
-        out |= {(t.number, p.name) for p in parties}
+def _keys(names: list[Any], leader: bool = False) -> list[set[str]]:
+    out = []
+    for entry in names:
+        values = [entry.name, entry.as_written] if hasattr(entry, "name") else [str(entry)]
+        keys = {_norm(v) for v in values if v}
+        out.append({_TITLE.sub("", k) for k in keys} if leader else keys)
     return out
 
 
-def evaluate(plan: Plan, gold: dict[str, Any]) -> dict[str, Any]:
+def _gold_names(task: dict[str, Any], key: str) -> list[str]:
+    return list(task.get(f"{key}_canonical") or task.get(key) or [])
+
+
+def _match(gold: dict[str, Any], tasks: tuple[Task, ...], used: set[int]) -> int | None:
+    start = _norm(gold.get("text_start"))[:10]
+    number = gold.get("number")
+    for i, t in enumerate(tasks):
+        if i in used:
+            continue
+        if start:
+            if start in _norm(t.text)[:60]:
+                return i
+        elif number is not None and t.number == str(number):
+            return i
+    return None
+
+
+def evaluate(plan: Plan | None, gold: dict[str, Any]) -> dict[str, Any]:
     """Tasks found and per-field precision, recall and F1 of ``plan`` against ``gold``.
+
+    ``plan`` is None when the document was refused (no task allocation found).
 
     Examples
     --------
@@ -78,18 +102,62 @@ def evaluate(plan: Plan, gold: dict[str, Any]) -> dict[str, Any]:
     (1.0, 1.0, 0.0)
     """
     gold_tasks = gold.get("tasks", [])
-    numbers = {t.number for t in plan.tasks}
-    found = sum(1 for t in gold_tasks if int(t["number"]) in numbers)
-    scores = {}
-    for field in FIELDS:
-        g = set().union(*(_gold_pairs(t, field) for t in gold_tasks)) if gold_tasks else set()
-        p = _plan_pairs(plan, field)
-        scores[field] = Score(field, len(g), len(p), len(g & p))
+    tasks = plan.tasks if plan is not None else ()
+    counts = {f: [0, 0, 0] for f in FIELDS}  # gold, found, correct
+    found = 0
+    used: set[int] = set()
+    for g in gold_tasks:
+        lead = _gold_names(g, "lead_units")
+        other = _gold_names(g, "responsible_units") + _gold_names(g, "cooperating_units")
+        other_field = "other_units" if lead else "lead_units"
+        want = [("leaders", k) for k in _keys(_gold_names(g, "lead_leaders"), leader=True)]
+        want += [("lead_units", k) for k in _keys(lead)] + [(other_field, k) for k in _keys(other)]
+        for f, _ in want:
+            counts[f][0] += 1
+        i = _match(g, tasks, used)
+        if i is None:
+            continue
+        used.add(i)
+        found += 1
+        t = tasks[i]
+        got = [("leaders", k) for k in _keys(list(t.lead_leaders), leader=True)]
+        got += [("lead_units", k) for k in _keys(list(t.lead_units))]
+        got += [(other_field, k) for k in _keys([*t.responsible_units, *t.cooperating_units])]
+        for f, _ in got:
+            counts[f][1] += 1
+        free = list(range(len(got)))
+        for f, keys in want:
+            j = next((j for j in free if got[j][0] == f and keys & got[j][1]), None)
+            if j is not None:
+                counts[f][2] += 1
+                free.remove(j)
+    scores = {f: Score(f, *counts[f]) for f in FIELDS}
     return {
         "tasks_gold": len(gold_tasks),
-        "tasks_parsed": len(plan.tasks),
+        "tasks_parsed": len(tasks),
         "tasks_found": found / len(gold_tasks) if gold_tasks else 1.0,
+        "invented": len(tasks) if not gold_tasks else 0,
         "scores": scores,
+    }
+
+
+def total(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The scores of several documents pooled: task recall, field precision, recall and F1."""
+    gold = sum(r["tasks_gold"] for r in results)
+    found = sum(r["tasks_found"] * r["tasks_gold"] for r in results)
+    tp = sum(s.correct for r in results for s in r["scores"].values())
+    fp = sum(s.found - s.correct for r in results for s in r["scores"].values())
+    fn = sum(s.gold - s.correct for r in results for s in r["scores"].values())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "documents": len(results),
+        "tasks_gold": gold,
+        "task_recall": round(found) / gold if gold else 1.0,
+        "precision": p,
+        "recall": rec,
+        "f1": 2 * p * rec / (p + rec) if p + rec else 0.0,
+        "invented": sum(r["invented"] for r in results),
     }
 
 
@@ -104,7 +172,11 @@ def read_gold(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise InputError(f"not a JSON gold annotation: {exc}", name) from None
     if not isinstance(data, dict) or not isinstance(data.get("tasks"), list):
         raise InputError('a gold annotation is an object with a "tasks" list', name)
-    for task in data["tasks"]:
-        if not isinstance(task, dict) or "number" not in task:
-            raise InputError('every gold task needs a "number"', name)
+    for k, task in enumerate(data["tasks"], start=1):
+        if not isinstance(task, dict) or not ("number" in task or "text_start" in task):
+            raise InputError(f'gold task {k} needs a "number" or a "text_start"', name)
+        for key in ("lead_leaders", "lead_units", "responsible_units", "cooperating_units"):
+            value = task.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise InputError(f'gold task {k}: "{key}" must be a list of names', name)
     return data

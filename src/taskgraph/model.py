@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from taskgraph.registry import Kind, Level, Role
 
-
 # Roles and kinds are terms of the registry; the model uses them as its enums.
 __all__ = ["Assignment", "Group", "Kind", "Party", "Plan", "Role", "Section", "Task", "Warning"]
 

@@ -27,7 +27,6 @@ from taskgraph.parse.vocabulary import (
     JOINERS,
     NAME_SEPARATORS,
     OPENERS,
-    OTHER_KEY,
     PERSON_NAME,
     PREDICATE,
     PREDICATE_LABEL,
@@ -51,7 +50,9 @@ _TRAILING_BRACKET = re.compile(r"[（(〔【\[［〈《][^（(〔【\[［〈《]
 # A name that is only punctuation or a note: "（下同）", "等", "。".
 _NOT_A_NAME = re.compile(r"^[\s\W_等]*$")
 # Keys whose value is the task's deadline: "完成时限：2024年12月底".
-DEADLINE_KEYS = frozenset({"完成时限", "时限要求", "时间节点", "完成时间", "时限", "时间要求", "完成期限", "时间安排"})
+DEADLINE_KEYS = frozenset(
+    {"完成时限", "时限要求", "时间节点", "完成时间", "时限", "时间要求", "完成期限", "时间安排"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,13 +341,14 @@ def _deadline(name: str) -> bool:
     return bool(DEADLINE.match(name)) and not looks_like_party(name)
 
 
-def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
+def parse_predicates(content: str, base: int = 0, strict: bool = False) -> tuple[Field, ...] | None:
     """Read ``市政府办公室、市数据局牵头，市级各有关部门按职责分工负责`` as roles.
 
     Clauses are split on ，；。; each is names + a verb (牵头, 负责, 配合 …), optionally after
     ``由`` (``由市财政局负责落实``). ``负责`` alone marks the lead unit when no clause says
     ``牵头``. A clause without a verb or whose names do not read as units (``年内完成``) is a
-    note and is skipped. None when no clause has a verb.
+    note and is skipped (with ``strict``, such a clause makes the whole no attribution). None
+    when no clause has a verb.
 
     Examples
     --------
@@ -372,12 +374,16 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
         stripped = clause.strip()
         m = PREDICATE.match(stripped)
         if not m:
+            if strict and stripped:
+                return None
             continue
         lead = at + (len(clause) - len(clause.lstrip()))
         names = split_names(m.group("names"), base + lead + m.start("names"))
         names = tuple(w for w in names if w.text)
         if names and all(looks_like_party(w.text) for w in names):
             parsed.append((PREDICATE_ROLES[m.group("verb")], m.group("verb"), names))
+        elif strict:
+            return None
     if not parsed:
         return None
     has_lead = any(role is Role.LEAD_UNIT for role, _, _ in parsed)
@@ -389,7 +395,9 @@ def parse_predicates(content: str, base: int = 0) -> tuple[Field, ...] | None:
             and k == 0
             and not all(is_collective(w.text) for w in names)
         ):
-            role = Role.LEAD_UNIT  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
+            role = (
+                Role.LEAD_UNIT
+            )  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
         fields.append(Field(role, verb, names))
     return tuple(fields)
 
@@ -425,7 +433,7 @@ def find_predicate_attribution(paragraph: str) -> Attribution | None:
     cut = max(body.rfind("。"), body.rfind("；"))
     if cut >= 0 and depths[cut] == 0:
         content = paragraph[cut + 1 :]
-        fields = parse_predicates(content, cut + 1)
+        fields = parse_predicates(content.rstrip("。；; "), cut + 1, strict=True)
         if fields and all(f.names for f in fields):
             return Attribution(cut + 1, len(paragraph), content, fields, "", "sentence")
     return None

@@ -23,11 +23,15 @@ ISO_DATE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 # "附件" / "附件1" above the plan's title
 ANNEX = re.compile(r"^附\s*件\s*\d*[:：]?$")
 # A document number: "莘政发〔2024〕1号", "穗府办〔2006〕19号", "国发〔2020〕6号".
-DOCUMENT_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号)")
+DOCUMENT_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号)"
+)
 # "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
 GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
 # "广州市人民政府关于印发…", "长兴县人民政府办公室关于印发…"
-ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府))关于")
+ISSUER_IN_TITLE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府))关于"
+)
 # Words a plan's title has: "2024年县政府工作报告重点工作任务责任分工方案".
 TITLE_WORDS = re.compile(r"方案|分工|分解|清单|任务|事项|意见|要点|安排|计划|责任|通知|台账|重点工作")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")

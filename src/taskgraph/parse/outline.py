@@ -34,10 +34,12 @@ from taskgraph.parse.vocabulary import (
     CLOSERS,
     LEADER_HEADING,
     MULTI_TARGET,
+    MULTI_TARGET_ROLE,
     NOTES_HEADER,
     OPENERS,
     PREDICATE_LABEL,
     ROLE_LABEL,
+    ROLE_LABELS,
     UNIT_HEADING,
 )
 
@@ -84,6 +86,7 @@ class Item:
     text: str = ""
     orig: str = ""
     depth: int = 0  # brackets open at the end of the body so far
+    bare: bool = False  # a task by its place, with no attribution of its own
 
     def add(self, line: Line) -> None:
         """Append a continuation line, keeping count of open brackets."""
@@ -93,6 +96,20 @@ class Item:
     @property
     def rank(self) -> int:
         return self.marker.rank if self.marker else PARAGRAPH
+
+    def line_at(self, offset: int) -> int:
+        """The source line of character ``offset`` of the item's joined body text."""
+        position = 0
+        for k, line in enumerate(self.lines):
+            position += len(line.text) - (self.offset if k == 0 else 0)
+            if offset < position:
+                return line.number
+        return self.lines[-1].number if self.lines else self.line
+
+    @property
+    def empty(self) -> bool:
+        """Only a marker so far: "(一)" on a line of its own, its title on the next."""
+        return len(self.lines) == 1 and not self.lines[0].text[self.offset :].strip()
 
     @property
     def first(self) -> str:
@@ -134,6 +151,23 @@ def _attribution_closes(text: str) -> bool:
     return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
 
 
+def _mid_sentence(item: Item) -> bool:
+    """Whether an item that does not end a sentence is a sentence broken off ("…，新增专精特新
+    中小企业" / "500家。") rather than a heading ("一、经济发展")."""
+    body = item.lines[-1].text[item.offset if len(item.lines) == 1 else 0 :]
+    return len(item.lines) > 1 or len(body) >= 20 or any(ch in body for ch in "，,、；;：:")
+
+
+def _attribution_line(text: str) -> bool:
+    """A line that is only an attribution for the item above it: "（牵头单位：市发改委）",
+    "由市财政局负责落实。", "市教育局牵头，市人社局配合。"."""
+    if text[:1] in "（(〔【[［" and (
+        ROLE_LABEL.search(text) or _CLOSING_VERB.search(text.rstrip("。；;）)〕】]］"))
+    ):
+        return True
+    return bool(parse_predicates(text.rstrip("。；; "), strict=True))
+
+
 def _is_label(text: str) -> bool:
     return bool(ROLE_LABEL.match(text) or PREDICATE_LABEL.match(text))
 
@@ -152,12 +186,17 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
     mode = "body"  # body | labels | notes
     last_value: dict[int, int] = {}
     pending_number: str | None = None
+    note_value = 0  # the numbering of notes after a notes header
     prev: Line | None = None
     prev_closed = True
     ended = False
 
     def wrapped(line: Line | None) -> bool:
         return bool(line is not None and width and len(line.text) >= width and not _closed(line.text))
+
+    def broken(line: Line | None) -> bool:
+        """A line that reached the width PDF extraction broke lines at, whatever its last character."""
+        return bool(line is not None and width and len(line.text) >= width)
 
     def start(marker: Marker | None, line: Line, offset: int = 0) -> Item:
         nonlocal current, mode, pending_number
@@ -169,9 +208,6 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
         items.append(item)
         if marker is not None:
             last_value[marker.rank] = marker.value
-            for rank in list(last_value):
-                if rank > marker.rank:
-                    del last_value[rank]  # numbering restarts under a new heading
         current, mode = item, "body"
         return item
 
@@ -181,7 +217,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             if entry.heading:
                 line = Line(entry.line, entry.text, entry.orig, entry.orig)
                 marker = find_marker(entry.text)
-                item = Item(marker, [line], marker.end if marker else 0)
+                item = Item(marker, [line], marker.end if marker else 0, row=entry)
                 item.kind = "heading-row"
             elif entry.number is not None:
                 marker = find_marker(entry.number + ".") or find_marker(entry.number + "、")
@@ -213,7 +249,15 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             continue
         if marker is not None and mode == "notes" and current is not None and current.marker is not None:
             expected = last_value.get(current.marker.rank, 0) + 1
-            if marker.rank >= current.marker.rank and marker.value != expected:
+            if marker.rank >= current.marker.rank and (
+                marker.value != expected
+                or (
+                    marker.value == note_value + 1
+                    and not _attribution_closes(text)
+                    and not ROLE_LABEL.search(text)
+                )
+            ):
+                note_value = marker.value
                 marker = None  # numbered notes ("进展情况：1.完成规划编制。")
         if (
             marker is not None
@@ -235,7 +279,15 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             mode = "labels"
         elif NOTES_HEADER.match(text) and current is not None:
             current.notes.append(line)
-            mode = "notes"
+            mode, note_value = "notes", 0
+            warnings.append(
+                Warning(
+                    "notes",
+                    f"notes after task {current.label or current.first[:10]} are not part of it: {text[:30]}",
+                    line.number,
+                    current.label,
+                )
+            )
         elif mode == "notes" and current is not None:
             current.notes.append(line)
         elif mode == "labels" and current is not None:
@@ -250,14 +302,23 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             start(None, line)
         elif current.row is not None:
             start(None, line)
-        elif current.marker is not None and not current.labels and not _attribution_closes(current.lines[-1].text):
-            current.add(line)  # the item is not complete: its text or attribution goes on
-        elif not prev_closed:
+        elif (
+            current.marker is not None
+            and not current.labels
+            and (
+                broken(prev)
+                or current.empty
+                or (not prev_closed and _mid_sentence(current))
+                or (_attribution_line(text) and not _attribution_closes(current.lines[-1].text))
+            )
+        ):
+            current.add(line)  # the item goes on: a broken line, or its attribution on the next line
+        elif current.marker is None and not current.labels and (broken(prev) and not prev_closed):
             current.add(line)
         else:
             start(None, line)
         prev = line
-        prev_closed = _closed(text) or _is_label(text) or (marker is not None and not wrapped(line))
+        prev_closed = _closed(text) or _is_label(text)
     return Outline(items, tail, warnings)
 
 
@@ -270,15 +331,18 @@ def _pieces(entries: list[Line | Row]) -> list[tuple[Line | Row, bool]]:
             out.append((entry, False))
             continue
         cuts = [m.start() for m in RUN_TOGETHER.finditer(entry.text)]
-        heading = HEADING_THEN_TASK.match(entry.text)
-        if heading:
-            cuts.append(heading.end())
-        cuts = sorted({c for c in cuts if 0 < c < len(entry.text)})
-        if not cuts:
+        bounds = [0, *sorted({c for c in cuts if 0 < c < len(entry.text)}), len(entry.text)]
+        pieces = []
+        for a, b in zip(bounds, bounds[1:]):
+            heading = HEADING_THEN_TASK.match(entry.text[a:b])
+            if heading and 0 < heading.end() < b - a:
+                pieces += [(a, a + heading.end()), (a + heading.end(), b)]
+            else:
+                pieces.append((a, b))
+        if len(pieces) == 1:
             out.append((entry, False))
             continue
-        bounds = [0, *cuts, len(entry.text)]
-        for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        for k, (a, b) in enumerate(pieces):
             text, orig = entry.text[a:b].strip(), entry.orig[a:b].strip()
             if text:
                 out.append((Line(entry.number, text, orig, orig), k > 0))
@@ -290,6 +354,16 @@ def arrange(items: list[Item]) -> None:
     stack: list[Item] = []
     for item in items:
         rank = item.rank
+        if item.marker is not None and item.marker.style == "decimal":
+            # "3.1" is a child of "3." only; under "2." it is a sibling at the same level.
+            head = int(item.marker.number.split(".")[0])
+            while (
+                stack
+                and stack[-1].marker is not None
+                and stack[-1].marker.style == "num"
+                and stack[-1].marker.value != head
+            ):
+                stack.pop()
         while stack and stack[-1].rank >= rank and not (rank == PARAGRAPH and stack[-1].rank == PARAGRAPH):
             stack.pop()
         if rank == PARAGRAPH:
@@ -305,7 +379,7 @@ def arrange(items: list[Item]) -> None:
 # ------------------------------------------------------------------ reading each item
 
 
-def _join(lines: list[Line], offset: int) -> tuple[str, str]:
+def join_lines(lines: list[Line], offset: int) -> tuple[str, str]:
     """The text and original of lines joined (a space only between two Latin words)."""
     text = orig = ""
     for k, line in enumerate(lines):
@@ -335,11 +409,18 @@ def read_item(item: Item) -> None:
     if item.row is not None and item.kind != "heading-row":
         _read_row(item)
         return
-    text, orig = _join(item.lines, item.offset)
+    text, orig = join_lines(item.lines, item.offset)
     fields: list[tuple[Role, list[Written], list[str]]] = []
     attribution = find_attribution(text) if text else None
     if attribution is None and text and not item.labels:
         attribution = find_predicate_attribution(text)
+    if item.marker is None and (multi := MULTI_TARGET_ROLE.match(text)) is not None:
+        # "以上4项目标的责任单位均为市发展改革委": one attribution for the targets above
+        role = ROLE_LABELS[multi.group("label")]
+        names = split_names(multi.group("names"), multi.start("names"), persons=role is Role.LEAD_LEADER)
+        attribution = Attribution(
+            0, len(text), text, (Field(role, multi.group("label"), names),), "", "multi"
+        )
     if attribution is not None:
         for f in attribution.fields:
             names, written = _written(f.names, orig)
@@ -352,7 +433,9 @@ def read_item(item: Item) -> None:
             names, written = _written(f.names, label_orig)
             fields.append((f.role, names, written))
         if attribution is None:
-            attribution = Attribution(len(text), len(text), label_orig, found, unlabelled, "labelled-lines", deadline)
+            attribution = Attribution(
+                len(text), len(text), label_orig, found, unlabelled, "labelled-lines", deadline
+            )
     item.attribution = attribution
     item.fields = [(r, n, w) for r, n, w in fields if n]
     if attribution is not None and attribution.style not in ("labelled-lines", "table"):
@@ -372,10 +455,6 @@ def _read_row(item: Item) -> None:
     fields: list[tuple[Role, list[Written], list[str]]] = []
     for role, (cell, cell_orig) in row.roles.items():
         names = split_names(cell, persons=role is Role.LEAD_LEADER)
-        if role is not Role.LEAD_LEADER and len(names) == 1 and not any(
-            f.role is role for f in (parse_predicates(cell) or ())
-        ):
-            pass
         found = parse_predicates(cell) if role is not Role.LEAD_LEADER else None
         if found and any(f.role is not role for f in found):
             # "市财政局牵头，市审计局配合" in one cell: the verbs say the roles.
@@ -392,8 +471,9 @@ def _read_row(item: Item) -> None:
             fields.append((f.role, n, w))
         text, orig = text[: inline.start], orig[: inline.start]
     item.fields = [(r, n, w) for r, n, w in fields if n]
-    deadline = next((v for v in row.other.values() if v), None) if False else None
-    item.attribution = Attribution(len(text), len(text), "", tuple(), "", "table", deadline) if item.fields else None
+    item.attribution = (
+        Attribution(len(text), len(text), "", (), "", "table", row.deadline) if item.fields else None
+    )
     item.text, item.orig = text, orig
 
 
@@ -404,19 +484,12 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
     """Leaders or lead units a heading names for its block: "朱伟县长牵头重点工作"."""
     from taskgraph.parse.attribution import is_person_list
 
-    text, orig = _join(item.lines[:1], item.offset)
+    text, orig = join_lines(item.lines[:1], item.offset)
     m = LEADER_HEADING.match(item.lines[0].text) if item.lines else None
     if m:
-        start = m.start("name")
-        name = m.group("name")
-        end = item.lines[0].text.find("牵头", start)
-        end = end if end > 0 else start + len(name)
-        for verb in ("主抓", "分管", "负责", "联系"):
-            at = item.lines[0].text.find(verb, start)
-            if 0 < at < end or end == start + len(name):
-                end = at if at > 0 else end
-        whole = item.lines[0].orig[start:end]
-        return [(Role.LEAD_LEADER, [Written(item.lines[0].text[start:end], "", -1)], [whole])]
+        group = "name" if m.group("name") else "after"
+        name = Written(m.group(group), "", -1)
+        return [(Role.LEAD_LEADER, [name], [item.lines[0].orig[m.start("person") : m.end("person")]])]
     m = UNIT_HEADING.match(text)
     if m:
         names = split_names(m.group("names"), m.start("names"))
@@ -437,7 +510,16 @@ def decide(items: list[Item]) -> list[Warning]:
     for item in items:
         read_item(item)
     _merge_run_together(items)
-    has = {id(i): bool(i.fields) for i in items}
+    for item in items:
+        # "以上4项目标的责任单位均为…" covers the targets above it; it is no child of the last one.
+        if (
+            item.marker is None
+            and item.fields
+            and not item.kind
+            and MULTI_TARGET.match(item.first[item.offset :])
+        ):
+            item.kind = "multi"
+    has = {id(i): bool(i.fields) and i.kind != "multi" for i in items}
     below: dict[int, bool] = {}  # a descendant carries an attribution
     numbered: dict[int, bool] = {}  # a numbered descendant does
     for item in reversed(items):
@@ -454,13 +536,10 @@ def decide(items: list[Item]) -> list[Warning]:
             item.kind, item.block = "heading", heading
         elif item.kind == "heading-row":
             item.kind = "heading"
-    for k, item in enumerate(items):
+    for item in items:
         if item.kind:
             continue
-        text = item.lines[0].text[item.offset :] if item.lines else ""
-        if item.marker is None and has[id(item)] and MULTI_TARGET.match(text) and not below[id(item)]:
-            item.kind = "multi"
-        elif has[id(item)] and numbered[id(item)]:
+        if has[id(item)] and numbered[id(item)]:
             item.kind, item.block = "heading", item.fields
         elif has[id(item)]:
             item.kind = "task"
@@ -558,10 +637,10 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
         top = top.parent
     # Numbered lines before the plan's body (a notice's list of annexes) are no tasks.
     begin = next((k for k, i in enumerate(items) if i is top), first)
-    candidates = [
-        i for i in items[begin:] if i.kind == "prose" and i.marker is not None and i.rank in ranks
-    ]
-    last = next((i for i in reversed(items) if i.kind not in ("merged", "prose") or i.marker is not None), None)
+    candidates = [i for i in items[begin:] if i.kind == "prose" and i.marker is not None and i.rank in ranks]
+    last = next(
+        (i for i in reversed(items) if i.kind not in ("merged", "prose") or i.marker is not None), None
+    )
     for item in candidates:
         if item.children and any(c.kind == "task" for c in item.children):
             continue
@@ -575,5 +654,4 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
                 )
             )
             continue
-        item.kind = "task"
-        warnings.append(Warning("no-attribution", f"task {item.label} has no attribution", item.line, item.label))
+        item.kind, item.bare = "task", True

@@ -21,7 +21,7 @@ from taskgraph.parse.chinese import is_traditional, simplify_name
 from taskgraph.parse.genre import refusal
 from taskgraph.parse.names import Occurrence, resolve
 from taskgraph.parse.normalise import Cells, Line, clean, compact, to_lines
-from taskgraph.parse.outline import CC, PRINTED, Item, arrange, build_items, decide
+from taskgraph.parse.outline import CC, PRINTED, Item, arrange, build_items, decide, join_lines
 from taskgraph.parse.tables import Row, key_value_lines, read_rows, recover_rows
 from taskgraph.parse.vocabulary import FIRST_LISTED_LEADS, LEAD_NOTE
 from taskgraph.readers.blocks import Document, Paragraph
@@ -122,16 +122,12 @@ def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
 
 def _cell_lines(rows: list[Cells]) -> list[Line]:
     """Rows of a table that is no task table, cell by cell as lines."""
-    return [
-        Line(r.number, clean(t), o, clean(o)) for r in rows for t, o in zip(r.texts, r.origs) if clean(t)
-    ]
+    return [Line(r.number, clean(t), o, clean(o)) for r in rows for t, o in zip(r.texts, r.origs) if clean(t)]
 
 
 def parse_document(doc: Document) -> Plan:
     """Parse a document read by any reader (see :mod:`taskgraph.readers`)."""
-    sample = "".join(
-        b.text if isinstance(b, Paragraph) else "".join(b.cells) for b in doc.blocks[:4000]
-    )
+    sample = "".join(b.text if isinstance(b, Paragraph) else "".join(b.cells) for b in doc.blocks[:4000])
     traditional = is_traditional(sample)
     entries = to_lines(doc.blocks, traditional)
     seq = _sequence(entries)
@@ -139,16 +135,23 @@ def parse_document(doc: Document) -> Plan:
     width = _wrap_width(plain) if doc.format in ("text", "pdf") else None
     outline = build_items(seq, width)
     arrange(outline.items)
-    warnings = decide(outline.items)
+    warnings = outline.warnings + decide(outline.items)
     tasks = [i for i in outline.items if i.kind == "task"]
     position = {id(e): k for k, e in enumerate(seq)}
     body = _body_start(tasks, position) if tasks else len(seq)
     front_lines = [e for e in seq[:body] if isinstance(e, Line)]
     front = fm.split_front(front_lines)
     title = "".join(ln.orig for ln in front.title)
-    titles = [t for t in (doc.title, title, *(ln.text for ln in front_lines[:6])) if t]
+    titles = [t for t in (title, doc.title, *(ln.text for ln in front_lines[:8])) if t]
+    numbered = [i for i in outline.items if i.marker is not None and i.rank in {t.rank for t in tasks}]
+    share = sum(1 for i in numbered if i.fields) / len(numbered) if numbered else 1.0
+    candidates = [
+        (t.attribution.style if t.attribution else "none", t.marker is not None or t.row is not None)
+        for t in tasks
+        if t.fields
+    ]
     reason = refusal(
-        titles, [ln.text for ln in plain[:12]], [(t.attribution.style if t.attribution else "none", len(t.fields)) for t in tasks]
+        titles, [ln.text for ln in plain[:12]], candidates, share, [ln.text for ln in front_lines]
     )
     if reason:
         raise ParseError(f"no task allocation found: {reason}", doc.source)
@@ -163,7 +166,7 @@ def _body_start(tasks: list[Item], position: dict[int, int]) -> int:
     top = tasks[0]
     while top.parent is not None:
         top = top.parent
-    anchor = top.lines[0] if top.lines else top.row
+    anchor = top.row if top.row is not None else top.lines[0]
     return position.get(id(anchor), 0)
 
 
@@ -188,34 +191,46 @@ def _title(item: Item) -> str:
     return "".join(ln.raw for ln in lines).strip()
 
 
-def _drafts(items: list[Item], first_listed: bool, warnings: list[Warning]) -> tuple[list[_Draft], list[Section]]:
+def _drafts(
+    items: list[Item], first_listed: bool, warnings: list[Warning]
+) -> tuple[list[_Draft], list[Section]]:
     """Task drafts with inherited fields, and the sections that hold tasks."""
     drafts: list[_Draft] = []
     sections: dict[int, tuple[int, str, list[str]]] = {}
     context: _Fields = []  # from an unnumbered heading ("县示范区管委会牵头工作（8项）")
+    context_item: Item | None = None
+    used: set[int] = set()  # headings whose block some task inherited
     for item in items:
         if item.kind == "heading":
-            context = item.block if item.marker is None else []
+            if item.marker is None:
+                context, context_item = item.block, item
+            else:
+                context, context_item = [], None
             continue
         if item.kind != "task":
             continue
         chain = [a for a in _ancestors(item) if a.kind == "heading"]
+        if context_item is not None and (not chain or chain[0].rank > item.rank):
+            chain = [context_item, *chain]
         section = _title(chain[0]) if chain else None
         subsection = _title(chain[1]) if len(chain) > 1 else None
         if chain:
-            entry = sections.setdefault(id(chain[0]), (chain[0].marker.value if chain[0].marker else 0, section or "", []))
+            entry = sections.setdefault(
+                id(chain[0]), (chain[0].marker.value if chain[0].marker else 0, section or "", [])
+            )
             if subsection and subsection not in entry[2]:
                 entry[2].append(subsection)
         fields = _leads_in_lists([(r, list(n), list(w)) for r, n, w in item.fields], first_listed)
         inherited = False
-        blocks = [a.block for a in chain if a.block] + ([context] if context else [])
-        for block in reversed(blocks):
+        blocks = [(a, a.block) for a in chain if a.block] + ([(context_item, context)] if context else [])
+        for owner, block in reversed(blocks):
             for role, names, written in block:
-                if not any(r is role and n for r, n, _ in fields) and not (
-                    role is Role.LEAD_UNIT and any(r is Role.LEAD_UNIT for r, _, _ in fields)
-                ):
-                    fields.insert(0 if role is Role.LEAD_LEADER else len(fields), (role, list(names), list(written)))
+                if not any(r is role and n for r, n, _ in fields):
+                    fields.insert(
+                        0 if role is Role.LEAD_LEADER else len(fields), (role, list(names), list(written))
+                    )
                     inherited = True
+                    used.add(id(owner))
         a = item.attribution
         style = a.style if a is not None else "none"
         attribution = a.content if a is not None and a.content else None
@@ -224,7 +239,20 @@ def _drafts(items: list[Item], first_listed: bool, warnings: list[Warning]) -> t
             a.deadline if a is not None else None, fields, style, inherited,
         )  # fmt: skip
         _cut_off(item, draft, warnings)
+        if not fields:
+            warnings.append(
+                Warning("no-attribution", f"task {item.label} has no attribution", item.line, item.label)
+            )
         drafts.append(draft)
+    for item in items:
+        if item.kind == "heading" and item.block and id(item) not in used:
+            warnings.append(
+                Warning(
+                    "attribution-without-task",
+                    f"the attribution under '{item.first[:20]}' applies to no task: every task under it names its own",
+                    item.labels[0][0].number if item.labels else item.line,
+                )
+            )
     return drafts, [Section(n, t, tuple(subs)) for n, t, subs in sections.values()]
 
 
@@ -243,14 +271,12 @@ def _cut_off(item: Item, draft: _Draft, warnings: list[Warning]) -> None:
             Warning(
                 "attribution-cut-off",
                 f"the attribution of task {item.label} is cut off (no closing bracket){detail}",
-                item.line,
+                item.line_at(a.start),
                 item.label,
             )
         )
     elif a.style not in ("labelled-lines", "table") and a.end is not None:
-        text, _ = item.text, item.orig
-        rest = "".join(ln.text for ln in item.lines)[len(item.lines[0].text[: item.offset]) :][a.end :]
-        rest = rest.strip("。；;，, ")
+        rest = join_lines(item.lines, item.offset)[0][a.end :].strip("。；;，, ")
         if rest:
             warnings.append(
                 Warning(
@@ -312,18 +338,20 @@ def _numbering(tasks: list[Item]) -> list[Warning]:
     seen: dict[int, set[int]] = {}
     parent_of: dict[int, int] = {}
     for item in tasks:
-        if item.marker is None or item.number not in (None, item.marker.number) and item.row is None:
+        if item.marker is None or (item.number not in (None, item.marker.number) and item.row is None):
             continue
         rank, value = item.marker.rank, item.marker.value
         parent = id(item.parent)
-        if parent_of.get(rank) != parent and value == 1:
+        if value == 1 and (parent_of.get(rank) != parent or previous.get(rank, 0) >= 2):
             previous[rank], seen[rank] = 0, set()
         parent_of[rank] = parent
         before = previous.get(rank, 0)
         numbers = seen.setdefault(rank, set())
         label = item.label
         if value in numbers:
-            warnings.append(Warning("duplicate-number", f"task number {label} appears again", item.line, label))
+            warnings.append(
+                Warning("duplicate-number", f"task number {label} appears again", item.line, label)
+            )
         elif value < before:
             warnings.append(Warning("out-of-order", f"task {label} follows task {before}", item.line, label))
         elif value > before + 1:
@@ -359,7 +387,10 @@ def _assemble(
         for role, names, written in draft.fields:
             merged = fields.setdefault((index, role), [])
             base = len(merged)
-            resolved = [Written(simplify_name(a), w.separator, w.offset) if traditional else w for w, a in zip(names, written)]
+            resolved = [
+                Written(simplify_name(a), w.separator, w.offset) if traditional else w
+                for w, a in zip(names, written)
+            ]
             merged.extend(resolved)
             for i, (w, a) in enumerate(zip(resolved, written)):
                 occurrences.append(Occurrence(index, draft.line, role, base + i, w, a, draft.number))
@@ -371,7 +402,17 @@ def _assemble(
         for role in Role:
             for i, _ in enumerate(fields.get((index, role), [])):
                 assignments.append(Assignment(role, resolution.parties[(index, role, i)]))
-        task = Task(index + 1, d.number, d.section, d.subsection, d.text, tuple(assignments), d.line, d.attribution, d.deadline)
+        task = Task(
+            index + 1,
+            d.number,
+            d.section,
+            d.subsection,
+            d.text,
+            tuple(assignments),
+            d.line,
+            d.attribution,
+            d.deadline,
+        )
         tasks.append(task)
 
     issuer = front.issuer.orig if front.issuer else None
@@ -403,13 +444,20 @@ def _assemble(
             break
     date = fm.parse_date(front.date.text) if front.date else None
     if date is None:
-        date = next((fm.parse_date(v[:10]) for k, v in doc.meta if fm.META_DATE.search(k) and fm.parse_date(v[:10])), None)
-    prefixes = "".join(p.name[0] for t in tasks for a in t.assignments if (p := a.party).kind.value == "unit" and p.name)
+        date = next(
+            (fm.parse_date(v[:10]) for k, v in doc.meta if fm.META_DATE.search(k) and fm.parse_date(v[:10])),
+            None,
+        )
+    prefixes = "".join(
+        p.name[0] for t in tasks for a in t.assignments if (p := a.party).kind.value == "unit" and p.name
+    )
     level = fm.level_of(jurisdiction, prefixes)
     publication = fm.PUBLICATION.match(front.publication.text).group(1) if front.publication else None  # type: ignore[union-attr]
     for line in tail:
         if printed_line is not None and line.number > printed_line.number:
-            warnings.append(Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number))
+            warnings.append(
+                Warning("trailing-text", f"text after the printing line: {line.text[:30]}", line.number)
+            )
     styles = {d.style for d in drafts if d.style != "none"}
     style = "+".join(sorted(styles)) or "none"
     if any(d.inherited for d in drafts):
@@ -417,7 +465,9 @@ def _assemble(
     if traditional:
         style += "+traditional"
     digest = hashlib.sha256(
-        "\n".join(f"{t.number}|{t.text}|{[(a.role.value, a.party.name) for a in t.assignments]}" for t in tasks).encode()
+        "\n".join(
+            f"{t.number}|{t.text}|{[(a.role.value, a.party.name) for a in t.assignments]}" for t in tasks
+        ).encode()
     ).hexdigest()[:16]
     return Plan(
         source=doc.source,

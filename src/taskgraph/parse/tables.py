@@ -28,8 +28,12 @@ _ROLE_COLUMNS = sorted(ROLE_LABELS, key=len, reverse=True)
 _HEADERISH = re.compile(r"^[^。；;，,]{1,16}$")
 # A row number as its own cell: "12", "12.", "（12）".
 ROW_NUMBER = re.compile(r"^[（(]?(\d{1,5})[）)．.、]?$")
+# Columns that give the task's deadline: "完成时限".
+DEADLINE_COLUMNS = frozenset({"完成时限", "时限要求", "完成时间", "时间节点", "时限", "完成期限", "时间安排"})
 # Keys of a site's metadata table (索引号 / 发文字号 …): not a plan's table.
-META_KEYS = re.compile(r"^(索\s*引\s*号|发文机关|发文字号|文\s*号|成文日期|发布日期|发文日期|主题分类|发布机构|公开方式|效力状态|有\s*效\s*性|分\s*类)")
+META_KEYS = re.compile(
+    r"^(索\s*引\s*号|发文机关|发文字号|文\s*号|成文日期|发布日期|发文日期|主题分类|发布机构|公开方式|效力状态|有\s*效\s*性|分\s*类)"
+)
 
 
 @dataclass
@@ -43,10 +47,11 @@ class Row:
     roles: dict[Role, tuple[str, str]] = field(default_factory=dict)  # role -> (simplified, as written)
     other: dict[str, str] = field(default_factory=dict)
     heading: bool = False
+    deadline: str | None = None
 
 
 def column_of(cell: str) -> str | None:
-    """What a header cell names: ``number``, ``text``, ``other``, a role value, or None.
+    """What a header cell names: ``number``, ``text``, ``deadline``, ``other``, a role value, or None.
 
     Examples
     --------
@@ -58,6 +63,8 @@ def column_of(cell: str) -> str | None:
         return None
     if name in COLUMN_NUMBER:
         return "number"
+    if name in DEADLINE_COLUMNS:
+        return "deadline"
     if name in COLUMN_OTHER:
         return "other"
     for label in _ROLE_COLUMNS:
@@ -76,14 +83,14 @@ def header_columns(cells: tuple[str, ...]) -> list[str | None] | None:
     """The columns of a header row, or None when the row is no header of a task table."""
     columns = [column_of(c) for c in cells]
     named = [c for c in columns if c]
-    roles = [c for c in named if c not in ("number", "text", "other")]
+    roles = [c for c in named if c not in ("number", "text", "other", "deadline")]
     if len(named) >= 2 and "text" in named and roles and len(named) >= len([c for c in cells if c]) - 1:
         return columns
     return None
 
 
 def _role(column: str | None) -> Role | None:
-    return Role(column) if column and column not in ("number", "text", "other") else None
+    return Role(column) if column and column not in ("number", "text", "other", "deadline") else None
 
 
 def read_rows(rows: list[Cells]) -> tuple[list[Row], list[Cells]]:
@@ -97,9 +104,7 @@ def read_rows(rows: list[Cells]) -> tuple[list[Row], list[Cells]]:
             found = header_columns(row.texts)
             # A header over two rows ("责任单位" over "牵头单位 | 配合单位"): the lower row wins.
             if found is None and k + 1 < len(rows):
-                merged = tuple(
-                    b if column_of(b) else a for a, b in zip(row.texts, rows[k + 1].texts)
-                )
+                merged = tuple(b if column_of(b) else a for a, b in zip(row.texts, rows[k + 1].texts))
                 if header_columns(merged) and not header_columns(rows[k + 1].texts):
                     found = header_columns(merged)
             if found is None:
@@ -120,9 +125,12 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
     number = text = orig = ""
     roles: dict[Role, tuple[str, str]] = {}
     other: dict[str, str] = {}
+    deadline = None
     for column, t, o in zip(columns, texts, origs):
         if column == "number":
             number = t
+        elif column == "deadline":
+            deadline = o or None
         elif column == "text":
             text, orig = (text + t, orig + o) if text else (t, o)
         elif (role := _role(column)) is not None:
@@ -137,7 +145,7 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
         heading = True
     if heading and not text:
         text = orig = next((t for t in texts if t), "")
-    return Row(row.number, m.group(1) if m else (number or None), text, orig, roles, other, heading)
+    return Row(row.number, m.group(1) if m else (number or None), text, orig, roles, other, heading, deadline)
 
 
 # ------------------------------------------------------------------ flattened tables
@@ -253,9 +261,14 @@ def _flat_row(number_line: Line, cells: list[Line], after: list[str | None], fit
         # (a leader's name is unmistakable; a wrapped line such as "覆盖全部乡镇" may look like a unit).
         later = after[text_at + 1 :]
         role_columns = [c for c in later if _role(c)]
-        k = next((j for j in range(1, len(cells)) if role_columns and fits(cells[j].text, role_columns[0])), None)
+        k = next(
+            (j for j in range(1, len(cells)) if role_columns and fits(cells[j].text, role_columns[0])), None
+        )
         if k is None:
-            k = next((j for j in range(1, len(cells)) if any(fits(cells[j].text, c) for c in role_columns)), len(cells))
+            k = next(
+                (j for j in range(1, len(cells)) if any(fits(cells[j].text, c) for c in role_columns)),
+                len(cells),
+            )
         assigned = [("text", c) for c in cells[:k]]
         position = 0
         for cell in cells[k:]:
@@ -266,6 +279,7 @@ def _flat_row(number_line: Line, cells: list[Line], after: list[str | None], fit
                 position += 1
     text = orig = ""
     other: dict[str, str] = {}
+    deadline = None
     line = number_line.number
     for column, cell in assigned:
         if column == "text":
@@ -274,10 +288,14 @@ def _flat_row(number_line: Line, cells: list[Line], after: list[str | None], fit
             text, orig = text + cell.text, orig + cell.orig
         elif (role := _role(column)) is not None:
             prev = roles.get(role)
-            roles[role] = (f"{prev[0]}、{cell.text}", f"{prev[1]}、{cell.orig}") if prev else (cell.text, cell.orig)
+            roles[role] = (
+                (f"{prev[0]}、{cell.text}", f"{prev[1]}、{cell.orig}") if prev else (cell.text, cell.orig)
+            )
         elif column == "other":
             other[str(len(other))] = cell.orig
-    return Row(line, number, text, orig, roles, other)
+        elif column == "deadline":
+            deadline = cell.orig
+    return Row(line, number, text, orig, roles, other, deadline=deadline)
 
 
 # ------------------------------------------------------------------ key-value records

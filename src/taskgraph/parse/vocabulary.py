@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from taskgraph.registry import ROLE_LABELS, ROLE_VERBS, Role
+from taskgraph.registry import ROLE_LABELS, ROLE_VERBS
 
 # Longest label first, so that "牵头县领导" wins over "领导"; the colon may be half-width; a
 # label may be bracketed ("【牵头单位】X") or letter-spaced in a heading cell.
@@ -46,7 +46,7 @@ UNIT_SUFFIX = re.compile(
 # and closing sentences "由市财政局负责落实。", "这项工作由县民政局负责。" (issue 10).
 _VERBS = "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True))
 PREDICATE = re.compile(
-    r"^(?:(?:这|此|该|本|以上|上述)(?:项|些)?(?:工作|任务|目标|指标)?(?:均|都)?由|由)?"
+    r"^(?:[^，,。；;由]{0,16}?(?:均|都)?由)?"
     r"(?P<names>.+?)(?P<modifier>按职责分工|按照职责分工|按照职责|按职责|各自|分别|共同|具体|积极|负总责并)?"
     rf"(?P<verb>{_VERBS})(?:工作|实施|推进|完成)?$"
 )
@@ -67,13 +67,16 @@ TITLES = (
 # A heading that names the leader of the tasks under it: "李明副市长牵头重点工作",
 # "王强省长主抓重点工作"; or a line "分管市领导：李明".
 LEADER_HEADING = re.compile(
-    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)])?\s*"
-    rf"(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})(?:同志)?(?:牵头|主抓|分管|负责|联系)(?:的)?(?:重点|主要)?工作"
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]|第[一二三四五六七八九十]{{1,3}}部分)?\s*"
+    rf"(?P<person>(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})|(?:{TITLES})(?P<after>[\u4e00-\u9fff·]{{2,4}}?))(?:同志)?"
+    r"(?P<verb>牵头|主抓|分管|负责|联系)(?:的)?(?:重点|主要)?(?:工作|任务|事项)"
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
 PERSON_WITH_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})$")
 # A title before the name: "副县长李明", "常务副市长 王强" (issue 10).
-TITLE_THEN_PERSON = re.compile(rf"^(?:[省市县区州旗]委常委、?)?(?:{TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
+TITLE_THEN_PERSON = re.compile(
+    rf"^(?:[省市县区州旗]委常委、?)?(?:{TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
+)
 # A heading naming the unit that leads the tasks under it: "县示范区管委会牵头工作（8项）",
 # "市发展改革委牵头的重点任务" (issue 10).
 UNIT_HEADING = re.compile(
@@ -85,10 +88,19 @@ UNIT_HEADING = re.compile(
 MULTI_TARGET = re.compile(
     r"^(?:以上|上述)(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})?(?:项|个|条)?[^，,。]{0,12}?"
 )
+# The same with a role and its value: "以上4项目标的责任单位均为市发展改革委" (issue 10).
+MULTI_TARGET_ROLE = re.compile(
+    MULTI_TARGET.pattern
+    + r"(?:的)?(?P<label>"
+    + "|".join(sorted(map(re.escape, ROLE_LABELS), key=len, reverse=True))
+    + r")(?:均|都|统一|皆)?(?:为|是|由)[:：]?(?P<names>.+?)[。.]?$"
+)
 # Notes in brackets that speak for the whole plan and name no unit: "（列第一位者为工作牵头单位
 # 或汇总单位，下同）" (Huzhou 2020), "（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）"
 # (Zhejiang 2024), "（以下各项均需各区配合，不再列出）".
-STANDING_NOTE = re.compile(r"下同|不再列出|不再一一列出|第一位|第一个|排第一|列第一|汇总单位|除标注|以下各项|以下同")
+STANDING_NOTE = re.compile(
+    r"下同|不再列出|不再一一列出|第一位|第一个|排第一|列第一|汇总单位|除标注|以下各项|以下同"
+)
 # A deadline or a manner of work inside an attribution, not a party: "完成时限：2024年12月底",
 # "年内持续推进" (State Council 2020), "长期坚持", "2024年6月底前".
 DEADLINE = re.compile(
