@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from taskgraph.parse.layout import chinese_number, parse_date
+from taskgraph.parse.frontmatter import parse_date
+from taskgraph.parse.markers import chinese_number
 
 
 def test_notice_is_not_sections(plan):

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from taskgraph.parse import parse_plan
-from taskgraph.parse.normalise import clean, normalise
+from taskgraph.parse.normalise import clean, to_lines
+from taskgraph.readers.text import parse_text
+
+
+def normalise(text):
+    return to_lines(parse_text(text), False)
 
 TASK = "一、目标\n1.地区生产总值增长6%。（牵头领导：丁卫东；牵头单位：县发展改革局；责任单位：县财政局）\n"
 
@@ -29,12 +34,13 @@ def test_cjk_digit_spaces():
     """Spaces between CJK characters and digits are removed, those between Latin words kept."""
     assert clean("增长 6%，2024 年 1月 20 日") == "增长6%，2024年1月20日"
     assert clean("PM 2.5 浓度") == "PM 2.5浓度"
+    assert clean("and cloud computing") == "and cloud computing"
 
 
 def test_fullwidth_digits():
     """Full-width digits count as digits (a task numbered '１．')."""
     plan = parse_plan(TASK.replace("1.", "１．"))
-    assert [t.number for t in plan.tasks] == [1]
+    assert [t.number for t in plan.tasks] == ["1"]
 
 
 def test_line_broken_inside_word():

@@ -128,4 +128,4 @@ JOINERS = re.compile(r"以及|及")
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
 # Jurisdiction prefixes whose accidental doubling is a typo: "县县民政局" (Shen County 2024, task 77).
-DOUBLED_PREFIX = re.compile(r"^([县市区省州镇乡旗])\1")
+DOUBLED_PREFIX = re.compile(r"^([县市区省州镇乡旗])\1(?!场)")

@@ -1,0 +1,145 @@
+"""The job a unit does, from a SKOS concept scheme kept as data.
+
+The concepts (development and reform, finance, town governments, development zones, vertically
+managed agencies ...) are in ``data/functions.ttl`` with Chinese and English labels and a
+definition; which written names fall under which concept is decided by the ordered patterns of
+``data/function_rules.csv``. Both files are read on first use, once: importing this module reads
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from taskgraph.units._data import data_rows, data_text
+from taskgraph.units.identity import canonical_form
+
+SCHEME_IRI = "https://w3id.org/taskgraph/function"
+FUNCTION_NS = SCHEME_IRI + "/"
+# A bracket at the end of a name is a second nameplate or a note: "县发改局〔粮食局〕" is the
+# development and reform bureau, whatever else its bracket says.
+FINAL_BRACKET = re.compile(r"〔[^〔〕]*〕$")
+
+
+@dataclass(frozen=True)
+class Function:
+    """A concept of the function scheme: its identifier and its Chinese and English labels."""
+
+    id: str  # the last segment of the concept's IRI: "development-reform"
+    zh: str
+    en: str
+
+    @property
+    def iri(self) -> str:
+        """The concept's IRI, e.g. ``https://w3id.org/taskgraph/function/finance``."""
+        return FUNCTION_NS + self.id
+
+
+@dataclass(frozen=True)
+class Concept:
+    """All the scheme says about a concept."""
+
+    function: Function
+    definition: str
+    broader: str | None  # the id of the broader concept
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern of written names and the concept they fall under."""
+
+    pattern: re.Pattern[str]
+    function: str
+    example: str
+
+
+@cache
+def concepts() -> dict[str, Concept]:
+    """Every concept of ``data/functions.ttl``, by id, parsed once.
+
+    Examples
+    --------
+    >>> concepts()["finance"].function
+    Function(id='finance', zh='财政', en='finance')
+    >>> concepts()["taxation"].broader
+    'vertical-agency'
+    """
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, SKOS
+
+    g = Graph()
+    g.parse(data=data_text("functions.ttl"), format="turtle")
+    scheme = URIRef(SCHEME_IRI)
+
+    def label(subject: URIRef, predicate: URIRef, language: str) -> str:
+        for value in g.objects(subject, predicate):
+            if isinstance(value, Literal) and value.language == language:
+                return str(value)
+        return ""
+
+    out: dict[str, Concept] = {}
+    subjects = {s for s in g.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
+    for subject in sorted(subjects):
+        if (subject, SKOS.inScheme, scheme) not in g:
+            continue
+        concept_id = str(subject).removeprefix(FUNCTION_NS)
+        broader = next((str(b).removeprefix(FUNCTION_NS) for b in g.objects(subject, SKOS.broader)), None)
+        function = Function(
+            concept_id, label(subject, SKOS.prefLabel, "zh"), label(subject, SKOS.prefLabel, "en")
+        )
+        out[concept_id] = Concept(function, label(subject, SKOS.definition, "en"), broader)
+    return out
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The classification rules of ``data/function_rules.csv``, in the order they are tried."""
+    return tuple(
+        Rule(re.compile(row["pattern"]), row["function"], row["example"])
+        for row in data_rows("function_rules.csv")
+    )
+
+
+@lru_cache(maxsize=4096)
+def function_of(name: str) -> Function | None:
+    """The job of the unit a plan names ``name``, or None when no rule knows it.
+
+    Examples
+    --------
+    >>> function_of("县发改局").en, function_of("各镇人民政府〔街道办事处〕").en
+    ('development and reform', 'town government or sub-district office')
+    >>> function_of("县政府有关部门〔单位〕").id, function_of("聊城鲁西经济开发区管委会").id
+    ('government-department', 'development-zone')
+    >>> function_of("县一二三") is None
+    True
+    """
+    text = FINAL_BRACKET.sub("", canonical_form(name))
+    for rule in rules():
+        if rule.pattern.search(text):
+            concept_id = rule.function
+            if concept_id == "city-government" and _county_level_city_government(text):
+                concept_id = "county-government"
+            return concepts()[concept_id].function
+    return None
+
+
+def _county_level_city_government(text: str) -> bool:
+    """Whether a city government is that of a county-level city: 义乌市政府."""
+    from taskgraph.units.places import level_of
+
+    place = re.sub(r"(人民)?政府$", "", text)
+    return level_of(place) == "county"
+
+
+def broader(function: Function) -> Function | None:
+    """The broader concept of a function: taxation -> vertically managed agency.
+
+    Examples
+    --------
+    >>> broader(function_of("县财政局")).en
+    'government department'
+    """
+    parent = concepts()[function.id].broader
+    return None if parent is None else concepts()[parent].function
