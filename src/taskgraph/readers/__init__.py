@@ -8,7 +8,10 @@ one line that names the conversion.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +23,22 @@ from taskgraph.readers.blocks import Block, Document, Paragraph, Row
 MAX_BYTES = int(os.environ.get("TASKGRAPH_MAX_BYTES", str(64 * 1024 * 1024)))
 
 # Extensions a folder is searched for; anything else in a folder is not a plan and is passed over.
-PLAN_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf")
+PLAN_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".xlsx")
 # Formats read only after a conversion; in a folder they are errors, not silently skipped.
-LEGACY_EXTENSIONS = (".doc", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".rtf", ".odt", ".ceb")
+LEGACY_EXTENSIONS = (".doc", ".wps", ".xls", ".et", ".ofd", ".rtf", ".odt", ".ceb")
+# Stream names in an OLE2 compound file's directory (UTF-16): what kind of old Office file it is.
+_OLE2_STREAMS = (
+    ("EncryptedPackage", "encrypted"),  # a password-protected .docx/.xlsx is an OLE2 file
+    ("WordDocument", "doc"),
+    ("Workbook", "xls"),
+    ("Book", "xls"),
+    ("PowerPoint Document", "ppt"),
+)
+# The mimetype member of an OpenDocument package.
+_ODF_TYPES = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
@@ -46,7 +62,11 @@ def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
 
 
 def sniff(data: bytes, path: str = "") -> str:
-    """The format of a file from its first bytes: text, html, docx, pdf, or a legacy format name.
+    """The format of a file from its first bytes: text, html, docx, xlsx, pdf, or a legacy format name.
+
+    An Office zip is told by its members (``word/``, ``xl/``, ``OFD.xml``), an OLE2 file by its
+    streams (``WordDocument``, ``Workbook``, ``EncryptedPackage``); the extension breaks ties
+    (``.wps`` and ``.et`` are OLE2 files that read like ``.doc`` and ``.xls``).
 
     Examples
     --------
@@ -54,21 +74,13 @@ def sniff(data: bytes, path: str = "") -> str:
     ('pdf', 'html', 'text')
     """
     head = data[:2048]
-    if head.startswith(b"%PDF"):
-        return "pdf"
+    suffix = Path(path).suffix.lower()
+    if head.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:]):
+        return "pdf"  # readers accept junk before the header, within the first 1 KB
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .doc, .xls, .wps, .et
-        suffix = Path(path).suffix.lower()
-        return suffix.lstrip(".") if suffix in LEGACY_EXTENSIONS else "doc"
-    if head.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or Path(path).suffix.lower() == ".docx":
-            return "docx"
-        if b"OFD.xml" in data[:65536] or Path(path).suffix.lower() == ".ofd":
-            return "ofd"
-        if b"xl/" in data[:65536]:
-            return "xlsx"
-        if b"content.xml" in data[:65536]:
-            return "odt"
-        return "zip"
+        return _ole2(data, suffix)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip(data, suffix)
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _looks_html(head):
@@ -76,7 +88,51 @@ def sniff(data: bytes, path: str = "") -> str:
     return "text"
 
 
+def _ole2(data: bytes, suffix: str) -> str:
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return "encrypted"
+    if suffix in LEGACY_EXTENSIONS or suffix == ".ppt":
+        return suffix.lstrip(".")
+    for stream, fmt in _OLE2_STREAMS:
+        if stream.encode("utf-16-le") + b"\x00\x00" in data:
+            return fmt
+    return "ole"
+
+
+def _zip(data: bytes, suffix: str) -> str:
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = package.namelist()
+        mimetype = package.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError):
+        # A damaged package: its first member's name, or its extension, says what it was meant to be.
+        names, mimetype = [], b""
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if "OFD.xml" in names or any(n.endswith("/OFD.xml") for n in names):
+        return "ofd"
+    if mimetype.strip() in _ODF_TYPES:
+        return _ODF_TYPES[mimetype.strip()]
+    if any(n.startswith("ppt/") for n in names):
+        return "pptx"
+    if not names:
+        start = data[:65536]
+        if b"word/" in start or suffix == ".docx":
+            return "docx"
+        if b"xl/" in start or suffix == ".xlsx":
+            return "xlsx"
+        if b"OFD.xml" in start or suffix == ".ofd":
+            return "ofd"
+    if suffix in (".docx", ".xlsx", ".ofd", ".odt"):
+        return suffix.lstrip(".")
+    return "zip"
+
+
 def _looks_html(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # a page saved as "Unicode"
+        head = head.decode("utf-16", "ignore").encode("utf-8", "ignore")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
         return True
@@ -108,6 +164,10 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         from taskgraph.readers import pdf
 
         return pdf.read(data, name)
+    if fmt == "xlsx":
+        from taskgraph.readers import xlsx
+
+        return xlsx.read(data, name)
     from taskgraph.readers import legacy
 
     raise legacy.refusal(fmt, name)

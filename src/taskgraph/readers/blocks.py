@@ -46,7 +46,7 @@ Block = Paragraph | Row
 class Document:
     """A file read into blocks, with what the reader learnt on the way.
 
-    ``format`` is one of ``text``, ``html``, ``docx``, ``pdf``; ``title`` is what the file
+    ``format`` is one of ``text``, ``html``, ``docx``, ``pdf``, ``xlsx``; ``title`` is what the file
     says its title is (HTML ``<title>``, Word core properties), which may differ from the
     plan's title in the body; ``meta`` are key–value pairs a page states about itself
     (a government site's ``索引号 / 发文字号 / 发布机构 / 成文日期`` table, ``<meta name="PubDate">``),
