@@ -161,6 +161,57 @@ def total(results: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def evaluate_file(plan_path: str, gold_path: str, on_plan: Any = None) -> dict[str, Any]:
+    """Parse ``plan_path`` and score it against the gold in ``gold_path``."""
+    from taskgraph.errors import ParseError
+    from taskgraph.parse import read_plan
+
+    gold = read_gold(gold_path)
+    try:
+        plan = read_plan(plan_path)
+    except ParseError:
+        if gold["tasks"]:
+            raise
+        plan = None  # a look-alike refused: nothing invented
+    if plan is not None and on_plan:
+        on_plan(plan)
+    return evaluate(plan, gold)
+
+
+def evaluate_folder(folder: str | os.PathLike[str]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
+    """Score every document of a folder laid out as ``docs/NAME.*`` + ``gold/NAME.json``.
+
+    Leading ``# source:`` / ``# format:`` lines of a text document (the layout of the real-plans
+    set) are not part of the plan and are left out. A document that cannot be parsed scores as
+    nothing found.
+    """
+    from taskgraph.errors import ParseError
+    from taskgraph.parse import parse_plan, read_plan
+
+    root = Path(folder)
+    golds = sorted((root / "gold").glob("*.json"))
+    if not golds:
+        raise InputError("no gold/*.json here (a folder of docs/ and gold/ is expected)", os.fspath(folder))
+    results = []
+    for gold_path in golds:
+        gold = read_gold(gold_path)
+        docs = sorted((root / "docs").glob(gold_path.stem + ".*"))
+        if not docs:
+            raise InputError(f"no document docs/{gold_path.stem}.* for this gold", os.fspath(gold_path))
+        doc = docs[0]
+        try:
+            if doc.suffix == ".txt":
+                lines = doc.read_text(encoding="utf-8").splitlines(keepends=True)
+                text = "".join(ln for ln in lines if not ln.startswith(("# source:", "# format:")))
+                plan = parse_plan(text, os.fspath(doc))
+            else:
+                plan = read_plan(doc)
+        except ParseError:
+            plan = None
+        results.append((gold_path.stem, evaluate(plan, gold)))
+    return results, total([r for _, r in results])
+
+
 def read_gold(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a gold annotation file."""
     name = os.fspath(path)

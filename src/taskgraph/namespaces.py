@@ -27,7 +27,7 @@ class TG(DefinedNamespace):
     Leader: URIRef
     CollectiveLeader: URIRef
     Role: URIRef
-    # role vocabulary
+    # role vocabulary (tg:from and tg:to, of a Renaming, are Python keywords: TG["from"], TG["to"])
     Roles: URIRef
     LeadLeader: URIRef
     LeadUnit: URIRef
@@ -50,6 +50,15 @@ class TG(DefinedNamespace):
     publicationNote: URIRef
     issuedByOffice: URIRef
     printed: URIRef
+    # a corpus of plans
+    index: URIRef
+    year: URIRef
+    level: URIRef
+    digest: URIRef
+    deadline: URIRef
+    function: URIRef
+    Renaming: URIRef
+    since: URIRef
 
 
 PREFIXES = {

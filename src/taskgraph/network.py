@@ -1,7 +1,7 @@
-"""NetworkX views of the knowledge graph, built from a SPARQL SELECT (queries/assignments.rq).
+"""NetworkX views of a set of plans, built from :class:`~taskgraph.assignments.Assignments`.
 
-Because the views come from a query over the ontology, any conforming RDF can be analysed,
-not only plans parsed in this session. Views (``VIEWS``):
+The records come straight from parsed plans or from any conforming RDF (a file, a store, an
+endpoint); the views are the same either way. Views (``VIEWS``, terms of the registry):
 
 - ``full``: the heterogeneous graph: task, unit, leader and section nodes; edges labelled by role.
 - ``units``: unit–unit co-assignment projection; ``weight`` = shared tasks, ``newman`` =
@@ -18,136 +18,16 @@ it as one node.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-from taskgraph.errors import UsageError
-from taskgraph.query import get_query
+from taskgraph.assignments import Assignments, Party, TaskRecord
+from taskgraph.registry import VIEWS as VIEW_TERMS
+from taskgraph.registry import check
 
-VIEWS = ("full", "units", "dependencies", "leaders", "coleaders")
-COLLECTIVES = ("exclude", "include", "separate")
-GROUPS = ("keep", "expand")
-UNIT_ROLES = ("lead_unit", "responsible_unit", "cooperating_unit")
-
-
-@dataclass(frozen=True)
-class Party:
-    """A leader or unit of the graph: IRI, canonical name and kind."""
-
-    iri: str
-    name: str
-    kind: str  # person | unit | collective | group
-    is_leader: bool
-
-
-@dataclass
-class TaskRecord:
-    """One task with the parties in each role, in written order."""
-
-    iri: str
-    number: int
-    text: str
-    plan: str
-    plan_title: str
-    section: str | None
-    section_title: str | None
-    subsection: str | None
-    subsection_title: str | None
-    parties: dict[str, list[Party]]
-
-    def units(self, roles: tuple[str, ...] = UNIT_ROLES) -> list[Party]:
-        seen, out = set(), []
-        for role in roles:
-            for p in self.parties.get(role, []):
-                if p.iri not in seen:
-                    seen.add(p.iri)
-                    out.append(p)
-        return out
-
-
-@dataclass
-class Assignments:
-    """Every task of the graph with its parties, and the groups' members."""
-
-    tasks: list[TaskRecord]
-    groups: dict[str, list[Party]]
-
-    def filtered(self, collectives: str = "exclude", groups: str = "expand") -> Assignments:
-        """The same tasks with collectives dropped (unless included) and groups expanded on request."""
-        _check(collectives, COLLECTIVES, "collectives")
-        _check(groups, GROUPS, "groups")
-        tasks = []
-        for t in self.tasks:
-            parties: dict[str, list[Party]] = {}
-            for role, ps in t.parties.items():
-                out: list[Party] = []
-                for p in ps:
-                    if p.kind == "collective" and collectives != "include":
-                        continue
-                    members = self.groups.get(p.iri) if p.kind == "group" and groups == "expand" else None
-                    for q in members or [p]:
-                        if q not in out:
-                            out.append(q)
-                parties[role] = out
-            tasks.append(TaskRecord(**{**t.__dict__, "parties": parties}))
-        return Assignments(tasks, self.groups)
-
-
-def _check(value: str, allowed: tuple[str, ...], what: str) -> None:
-    if value not in allowed:
-        raise UsageError(f"unknown {what} option {value!r} (one of {', '.join(allowed)})")
-
-
-def read_assignments(store: Any) -> Assignments:
-    """Read tasks and parties from an Oxigraph store (see :func:`taskgraph.query.load_store`)."""
-    tasks: dict[str, TaskRecord] = {}
-    parties: dict[tuple[str, str, str, bool], Party] = {}  # one object per party: less memory
-
-    def value(term: Any) -> Any:
-        return None if term is None else term.value
-
-    # Straight from Oxigraph's solutions: converting every cell through Result costs half the
-    # time on large corpora (450k rows for 1,000 plans).
-    for sol in store.query(get_query("assignments").text, use_default_graph_as_union=True):
-        iri = sol["task"].value
-        t = tasks.get(iri)
-        if t is None:
-            t = tasks[iri] = TaskRecord(
-                iri,
-                int(sol["number"].value),
-                value(sol["text"]) or "",
-                value(sol["plan"]) or "",
-                value(sol["plan_title"]) or "",
-                value(sol["section"]),
-                value(sol["section_title"]),
-                value(sol["subsection"]),
-                value(sol["subsection_title"]),
-                {},
-            )
-        role = sol["role"].value
-        key = (sol["agent"].value, sol["name"].value, sol["kind"].value, role == "lead_leader")
-        party = parties.get(key)
-        if party is None:
-            party = parties[key] = Party(*key)
-        listed = t.parties.setdefault(role, [])
-        if party not in listed:
-            listed.append(party)
-    groups: dict[str, list[Party]] = defaultdict(list)
-    members = store.query(
-        "PREFIX tg: <https://w3id.org/taskgraph/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
-        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-        "SELECT ?g ?m ?name WHERE { ?g a tg:UnitGroup ; org:hasMember ?m . ?m skos:prefLabel ?name } "
-        "ORDER BY ?g ?name",
-        use_default_graph_as_union=True,
-    )
-    for sol in members:
-        groups[sol["g"].value].append(Party(sol["m"].value, sol["name"].value, "unit", False))
-    ordered = sorted(tasks.values(), key=lambda t: (t.plan, t.number, t.iri))
-    return Assignments(ordered, dict(groups))
+VIEWS = tuple(VIEW_TERMS)
 
 
 def _node(G: nx.Graph, p: Party) -> None:
@@ -184,7 +64,7 @@ def full_graph(a: Assignments) -> nx.Graph:
             text=t.text,
             section=t.section_title or "",
             subsection=t.subsection_title or "",
-            plan=t.plan_title,
+            plan=a.plan_title(t),
         )
         for sec, title, kind in (
             (t.section, t.section_title, "section"),
@@ -274,14 +154,15 @@ def build_view(
     a: Assignments, view: str = "full", collectives: str = "exclude", groups: str = "expand"
 ) -> nx.Graph:
     """One of ``VIEWS`` from assignments already read."""
-    _check(view, VIEWS, "view")
+    check(view, VIEW_TERMS, "view")
     return _BUILDERS[view](a.filtered(collectives, groups))
 
 
 def to_networkx(
     source: Any, view: str = "full", collectives: str = "exclude", groups: str = "expand"
 ) -> nx.Graph:
-    """A NetworkX view of a store, an rdflib Dataset or a parsed Plan (or list of plans).
+    """A NetworkX view of a :class:`~taskgraph.corpus.Corpus`, a parsed Plan (or list of plans),
+    or :class:`~taskgraph.assignments.Assignments`.
 
     Examples
     --------
@@ -291,19 +172,9 @@ def to_networkx(
     >>> sorted(G.nodes[n]["label"] for n in G), G.number_of_edges()
     (['县商务局', '县统计局', '县财政局'], 3)
     """
-    return build_view(read_assignments(as_store(source)), view, collectives, groups)
+    from taskgraph.corpus import as_assignments
+
+    return build_view(as_assignments(source), view, collectives, groups)
 
 
-def as_store(source: Any) -> Any:
-    """An Oxigraph store from a store, an rdflib Dataset, a Plan or a list of Plans."""
-    from taskgraph.model import Plan
-    from taskgraph.query import to_store
-    from taskgraph.rdf import to_rdf
-
-    if isinstance(source, Plan) or (
-        isinstance(source, (list, tuple)) and source and isinstance(source[0], Plan)
-    ):
-        return to_store(to_rdf(source))
-    if hasattr(source, "quads") and hasattr(source, "serialize"):
-        return to_store(source)
-    return source
+__all__ = ["VIEWS", "Assignments", "Party", "TaskRecord", "build_view", "to_networkx"]

@@ -1,4 +1,4 @@
-"""The SPARQL query library and the engine it runs on (Oxigraph).
+"""The SPARQL query library and running queries on any backend (see :mod:`taskgraph.store`).
 
 Queries live as ``.rq`` files in ``taskgraph/queries/`` with a header::
 
@@ -6,10 +6,10 @@ Queries live as ``.rq`` files in ``taskgraph/queries/`` with a header::
     # description: Tasks led per unit …
     # param: unit — the unit, e.g. 县财政局
 
-Parameters are bound as values (SPARQL substitutions), never pasted into query text.
-Oxigraph (pyoxigraph) runs the queries: on plans shaped like the seed it is 70-100x faster than
-rdflib's own SPARQL engine (see benchmarks/). rdflib stays the graph API for building,
-serialising and SHACL; :func:`run_rdflib` is kept for comparison.
+Every library query matches inside ``GRAPH ?plan { … }`` (a plan is a named graph), so each row
+names its plan, jurisdiction and year, and a unit shared by several plans is never counted once
+per plan in another plan's rows. Parameters are bound as values (SPARQL substitutions, or a
+``VALUES`` clause on an endpoint), never pasted into query text.
 """
 
 from __future__ import annotations
@@ -18,32 +18,20 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from taskgraph.errors import InputError, QueryError
-from taskgraph.namespaces import DEFAULT_BASE
+from taskgraph.store import Rows
 
 # "# param: unit — the unit, e.g. 县财政局"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s*[—–-]+\s*(.*)$")
-# An update operation after any PREFIX/BASE declarations: "INSERT DATA { … }", "DELETE WHERE …"
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
-)
 _VARIABLE = re.compile(r"[?$](\w+)")
-
-_OX_FORMATS = {
-    "ttl": "TURTLE",
-    "nt": "N_TRIPLES",
-    "jsonld": "JSON_LD",
-    "xml": "RDF_XML",
-    "trig": "TRIG",
-    "nq": "N_QUADS",
-}
+# The columns that say which plan a row comes from; dropped from tables of a single plan.
+PLAN_COLUMNS = ("plan", "jurisdiction", "year")
 
 
 @dataclass(frozen=True)
@@ -59,7 +47,7 @@ class Query:
 
 @dataclass(frozen=True)
 class Result:
-    """A SELECT result: column names and rows of Python values (str, int, float, bool, None)."""
+    """A SELECT result held in memory: column names and rows of Python values."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
@@ -93,6 +81,7 @@ def parse_query_file(text: str, name: str) -> Query:
     return Query(name, title, description, tuple(params), text)
 
 
+@cache
 def library() -> dict[str, Query]:
     """The shipped queries by name, sorted.
 
@@ -128,131 +117,41 @@ def read_query_file(path: str | os.PathLike[str]) -> Query:
     return parse_query_file(text, Path(name).stem)
 
 
-# ------------------------------------------------------------------ the store
-
-
-def to_store(ds: Any) -> Any:
-    """An Oxigraph store holding the quads of an rdflib Dataset."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    data = ds.serialize(format="nquads")
-    if data.strip():
-        store.bulk_load(data.encode("utf-8"), ox.RdfFormat.N_QUADS)
-    return store
-
-
-def load_store(paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE) -> tuple[Any, list[Any]]:
-    """Read SOURCE arguments into an Oxigraph store: RDF files directly, plans parsed first.
-
-    Returns the store and the plans parsed on the way (for their warnings).
-    """
-    import pyoxigraph as ox
-
-    from taskgraph.parse import read_plan
-    from taskgraph.rdf import add_plan, new_dataset, rdf_format
-
-    store = ox.Store()
-    plans = []
-    for path in paths:
-        name = os.fspath(path)
-        fmt = rdf_format(name)
-        if fmt is None:
-            # One plan at a time, so memory stays bounded by the largest plan, not the corpus.
-            plan = read_plan(name)
-            plans.append(plan)
-            ds = new_dataset()
-            add_plan(ds, plan, base)
-            store.bulk_load(ds.serialize(format="nquads").encode("utf-8"), ox.RdfFormat.N_QUADS)
-            continue
-        if not os.path.isfile(name):
-            raise InputError("no such file" if not os.path.exists(name) else "is a directory", name)
-        rdf_format_ = getattr(ox.RdfFormat, _OX_FORMATS[fmt])
-        graph = None if rdf_format_.supports_datasets else ox.NamedNode(Path(name).resolve().as_uri())
-        try:
-            with open(name, "rb") as fh:
-                store.bulk_load(fh, rdf_format_, to_graph=graph, base_iri=Path(name).resolve().as_uri())
-        except (SyntaxError, ValueError) as exc:
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
-            raise InputError(f"not valid {fmt.upper()}: {message[:200]}", name) from None
-    return store, plans
-
-
-# ------------------------------------------------------------------ running
-
-
-def _check_query(text: str, params: Mapping[str, str], declared: Iterable[str] = ()) -> None:
-    if _UPDATE.match(text):
-        raise QueryError("SPARQL Update is not allowed: taskgraph queries only read the graph")
+def check_params(text: str, params: Mapping[str, Any], declared: Iterable[str] = ()) -> dict[str, str]:
+    """The parameters as strings, checked against the query: each must be a variable of it."""
+    out = {}
+    for key, value in params.items():
+        if not isinstance(key, str) or not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise QueryError(f"parameter {key!r} must be a string (a name, a number), not {type(value).__name__}")
+        out[key] = str(value)
     variables = set(_VARIABLE.findall(text))
-    unknown = [k for k in params if k not in variables]
+    unknown = [k for k in out if k not in variables]
     if unknown:
         raise QueryError(f"the query has no variable ?{unknown[0]} to bind")
-    missing = [k for k in declared if k not in params]
+    missing = [k for k in declared if k not in out]
     if missing:
         raise QueryError(f"this query needs --param {missing[0]}=VALUE")
-
-
-def _python(term: Any) -> Any:
-    if term is None:
-        return None
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value.rsplit("#", 1)[-1]
-        if datatype in ("integer", "int", "long", "short", "nonNegativeInteger"):
-            return int(term.value)
-        if datatype in ("decimal", "double", "float"):
-            return float(term.value)
-        if datatype == "boolean":
-            return term.value == "true"
-        return term.value
-    return term.value
+    return out
 
 
 def run_query(
-    store: Any, text: str, params: Mapping[str, str] | None = None, declared: Iterable[str] = ()
+    backend: Any,
+    text: str,
+    params: Mapping[str, Any] | None = None,
+    declared: Iterable[str] = (),
+    timeout: float | None = None,
+) -> Rows:
+    """Run a SELECT (or ASK) query; rows stream from the backend (see :class:`taskgraph.store.Rows`)."""
+    bound = check_params(text, dict(params or {}), declared)
+    return backend.select(text, bound, timeout)
+
+
+def run_named(
+    backend: Any, name: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
 ) -> Result:
-    """Run a SELECT (or ASK) query on an Oxigraph store over the union of its graphs.
-
-    ``params`` bind variables to plain string literals; ``declared`` names the required ones.
-    """
-    import pyoxigraph as ox
-
-    params = dict(params or {})
-    _check_query(text, params, declared)
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
-    try:
-        result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {str(exc).strip().splitlines()[0]}") from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"the query failed: {exc}") from None
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        return Result(("ask",), ((bool(result),),))
-    if isinstance(result, ox.QuerySolutions):
-        columns = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_python(solution[c]) for c in columns) for solution in result)
-        return Result(columns, rows)
-    raise QueryError("only SELECT and ASK queries give tables; CONSTRUCT/DESCRIBE are not supported")
-
-
-def run_named(store: Any, name: str, params: Mapping[str, str] | None = None) -> Result:
-    """Run a library query by name."""
+    """Run a library query by name and hold its rows."""
+    if not isinstance(name, str):
+        raise QueryError(f"a query is named by a string, not {type(name).__name__}")
     query = get_query(name)
-    return run_query(store, query.text, params, [p for p, _ in query.params])
-
-
-def run_rdflib(ds: Any, text: str, params: Mapping[str, str] | None = None) -> Result:
-    """The same query on rdflib's own engine (slow; for comparison and benchmarks)."""
-    from rdflib import Dataset, Literal
-    from rdflib.plugins.sparql import prepareQuery
-
-    params = dict(params or {})
-    _check_query(text, params)
-    union = Dataset(store=ds.store, default_union=True)
-    prepared = prepareQuery(text)
-    result = union.query(prepared, initBindings={k: Literal(v) for k, v in params.items()})
-    columns = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(None if row[c] is None else row[c].toPython() for c in columns) for row in result)  # type: ignore[index,call-overload,union-attr]
-    return Result(columns, tuple(tuple(str(v) if hasattr(v, "n3") else v for v in r) for r in rows))
+    rows = run_query(backend, query.text, params, [p for p, _ in query.params], timeout)
+    return Result(rows.columns, tuple(rows.rows))

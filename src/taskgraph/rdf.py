@@ -1,260 +1,311 @@
-"""Plans to RDF and back: an rdflib Dataset with one named graph per plan.
+"""Plans to RDF and RDF to and from files, through Oxigraph: one named graph per plan.
 
-IRIs are deterministic: a plan's IRI comes from its jurisdiction, date and title, a unit's from
-its jurisdiction and canonical name, so that the same bureau in two plans of one county is one
-node. Every source a command takes (RDF in any format, or a plan document) goes through
-:func:`read_sources`.
+:func:`plan_quads` turns a parsed :class:`~taskgraph.model.Plan` straight into pyoxigraph quads
+(no text round trip); :func:`write_rdf` serialises them with Oxigraph's writers (Turtle, TriG,
+N-Triples, N-Quads, RDF/XML, JSON-LD), in time linear in the number of triples;
+:func:`read_rdf` loads RDF files into a store after :mod:`taskgraph.rdfinput` has checked them.
+The vocabulary every plan shares (roles, functions of units) goes to the default graph once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
 
 from taskgraph.errors import InputError, UsageError
-from taskgraph.model import Kind, Party, Plan, Role
-from taskgraph.namespaces import (
-    DCTERMS,
-    DEFAULT_BASE,
-    FOAF,
-    ORG,
-    PREFIXES,
-    PROV,
-    RDF,
-    RDFS,
-    SKOS,
-    TG,
-    XSD,
-)
+from taskgraph.iris import DEFAULT_BASE, Minter, agent_segment
+from taskgraph.model import Kind, Plan, Role
+from taskgraph.registry import ROLE_TERMS
 
-ROLE_TERMS = {
-    Role.LEAD_LEADER: (TG.LeadLeader, TG.leadLeader),
-    Role.LEAD_UNIT: (TG.LeadUnit, TG.leadUnit),
-    Role.RESPONSIBLE_UNIT: (TG.ResponsibleUnit, TG.responsibleUnit),
-    Role.COOPERATING_UNIT: (TG.CooperatingUnit, TG.cooperatingUnit),
-}
-_ROLE_EN = {
-    Role.LEAD_LEADER: "lead leader",
-    Role.LEAD_UNIT: "lead unit",
-    Role.RESPONSIBLE_UNIT: "responsible unit",
-    Role.COOPERATING_UNIT: "cooperating unit",
+TG = "https://w3id.org/taskgraph/ontology#"
+FUNCTION = "https://w3id.org/taskgraph/function/"
+PREFIXES = {
+    "tg": TG,
+    "tgf": FUNCTION,
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-# Output formats: name -> (rdflib serializer, whether it keeps named graphs, file extensions)
-FORMATS = {
-    "ttl": ("longturtle", False, (".ttl",)),
-    "nt": ("nt", False, (".nt",)),
-    "jsonld": ("json-ld", True, (".jsonld", ".json")),
-    "xml": ("xml", False, (".rdf", ".xml", ".owl")),
-    "trig": ("trig", True, (".trig",)),
-    "nq": ("nquads", True, (".nq",)),
-}
-_PARSERS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig", "nq": "nquads"}
+
+def _n(prefix: str, local: str) -> ox.NamedNode:
+    return ox.NamedNode(PREFIXES[prefix] + local)
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+A = _n("rdf", "type")
+LABEL = _n("rdfs", "label")
+PREF = _n("skos", "prefLabel")
+ALT = _n("skos", "altLabel")
+HIDDEN = _n("skos", "hiddenLabel")
+TITLE = _n("dcterms", "title")
+DESCRIPTION = _n("dcterms", "description")
+IDENTIFIER = _n("dcterms", "identifier")
+PART_OF = _n("dcterms", "isPartOf")
+ISSUED = _n("dcterms", "issued")
+SOURCE = _n("dcterms", "source")
+PUBLISHER = _n("dcterms", "publisher")
+XSD_DATE = _n("xsd", "date")
+XSD_INTEGER = _n("xsd", "integer")
+QUALIFIED = _n("prov", "qualifiedAssociation")
+ASSOCIATION = _n("prov", "Association")
+AGENT = _n("prov", "agent")
+HAD_ROLE = _n("prov", "hadRole")
+ASSOCIATED = _n("prov", "wasAssociatedWith")
+HAS_MEMBER = _n("org", "hasMember")
+MEMBER_OF = _n("org", "memberOf")
+FOAF_NAME = _n("foaf", "name")
+REVISION_OF = _n("prov", "wasRevisionOf")
 
 
-def _key(text: str | None) -> str:
-    """An IRI path segment: Chinese stays readable (IRIs allow it), ASCII specials are escaped.
-
-    >>> _key("县财政局〔县国资局〕"), _key("A/B 局")
-    ('县财政局〔县国资局〕', 'A%2FB%20局')
-    """
-    return "".join(
-        ch if ord(ch) > 127 and ch.isprintable() and not ch.isspace() else quote(ch, safe="-._~")
-        for ch in (text or "unknown")
-    )
+def tg(local: str) -> ox.NamedNode:
+    return ox.NamedNode(TG + local)
 
 
-class _Minter:
-    """Deterministic IRIs under one base."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-
-    def plan(self, plan: Plan) -> URIRef:
-        digest = hashlib.sha1(f"{plan.title}|{plan.issuer}|{plan.date}".encode()).hexdigest()[:8]
-        return URIRef(f"{self.base}plan/{_key(plan.jurisdiction)}/{plan.date or 'undated'}-{digest}")
-
-    @staticmethod
-    def segment(party: Party, role: Role) -> str:
-        """The IRI segment that also says the agent's classes (see ``_AGENT_TYPES``)."""
-        if role is Role.LEAD_LEADER:
-            return "person" if party.kind is Kind.PERSON else "leaders"
-        return {Kind.COLLECTIVE: "units", Kind.GROUP: "group"}.get(party.kind, "unit")
-
-    def named(self, kind: str, name: str, jurisdiction: str | None) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{_key(jurisdiction)}/{_key(name)}")
-
-
-def _roles(g: Graph) -> None:
-    g.add((TG.Roles, RDF.type, SKOS.ConceptScheme))
-    g.add((TG.Roles, SKOS.prefLabel, _zh("分工角色")))
-    for role, (concept, _) in ROLE_TERMS.items():
-        for t in (TG.Role, PROV.Role, SKOS.Concept):
-            g.add((concept, RDF.type, t))
-        g.add((concept, SKOS.inScheme, TG.Roles))
-        g.add((concept, SKOS.prefLabel, _zh(role.label_zh)))
-        g.add((concept, SKOS.prefLabel, Literal(_ROLE_EN[role], lang="en")))
-
-
+ROLE_NODES = {role: (tg(term.name), tg(role.value.split("_")[0] + role.value.split("_")[1].title())) for role, term in ROLE_TERMS.items()}
+_PLAN_TYPES = (tg("Plan"), _n("prov", "Entity"), _n("dcterms", "BibliographicResource"))
+_SECTION_TYPES = (tg("Section"), _n("prov", "Entity"))
+_TASK_TYPES = (tg("Task"), _n("prov", "Activity"))
 _AGENT_TYPES = {
-    "person": (TG.Leader, FOAF.Person, PROV.Person, PROV.Agent),
-    "leaders": (TG.CollectiveLeader, FOAF.Group, PROV.Agent),
-    "unit": (TG.Unit, ORG.Organization, PROV.Organization, PROV.Agent),
-    "units": (TG.CollectiveUnit, ORG.Organization, PROV.Organization, PROV.Agent),
-    "group": (TG.UnitGroup, ORG.Organization, PROV.Organization, PROV.Agent),
+    "person": (tg("Leader"), _n("foaf", "Person"), _n("prov", "Person"), _n("prov", "Agent")),
+    "leaders": (tg("CollectiveLeader"), _n("foaf", "Group"), _n("prov", "Agent")),
+    "unit": (tg("Unit"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
+    "units": (tg("CollectiveUnit"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
+    "group": (tg("UnitGroup"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
+}
+_ORG_TYPES = (_n("org", "Organization"), _n("prov", "Agent"))
+
+# Output formats: name -> (Oxigraph format, file extensions)
+FORMATS: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "ttl": (ox.RdfFormat.TURTLE, (".ttl",)),
+    "nt": (ox.RdfFormat.N_TRIPLES, (".nt",)),
+    "jsonld": (ox.RdfFormat.JSON_LD, (".jsonld", ".json")),
+    "xml": (ox.RdfFormat.RDF_XML, (".rdf", ".xml", ".owl")),
+    "trig": (ox.RdfFormat.TRIG, (".trig",)),
+    "nq": (ox.RdfFormat.N_QUADS, (".nq",)),
 }
 
 
-def _agent(g: Graph, iri: URIRef, segment: str, name: str, jurisdiction: str | None) -> None:
-    for t in _AGENT_TYPES[segment]:
-        g.add((iri, RDF.type, t))
-    g.add((iri, SKOS.prefLabel, _zh(name)))
-    g.add((iri, RDFS.label, _zh(name)))
-    if segment == "person":
-        g.add((iri, FOAF.name, _zh(name)))
-    if jurisdiction:
-        g.add((iri, TG.jurisdiction, _zh(jurisdiction)))
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
 
 
-def add_plan(ds: Dataset, plan: Plan, base: str = DEFAULT_BASE) -> URIRef:
-    """Add ``plan`` to ``ds`` as its own named graph; return the plan's IRI (also the graph name)."""
-    mint = _Minter(base)
-    p = mint.plan(plan)
-    g = ds.graph(p)
-    jur = plan.jurisdiction
-    # The role vocabulary is shared by every plan: it goes to the default graph once, so that
-    # a union of many plans' graphs does not repeat it (Oxigraph's union keeps duplicates).
-    _roles(ds.default_graph)
-    for t in (TG.Plan, PROV.Entity, DCTERMS.BibliographicResource):
-        g.add((p, RDF.type, t))
-    if plan.title:
-        g.add((p, DCTERMS.title, _zh(plan.title)))
-        g.add((p, RDFS.label, _zh(plan.title)))
-    g.add((p, DCTERMS.source, Literal(os.path.basename(plan.source))))
-    if plan.date:
-        g.add((p, DCTERMS.issued, Literal(plan.date, datatype=XSD.date)))
-    if plan.printed:
-        g.add((p, TG.printed, Literal(plan.printed, datatype=XSD.date)))
-    if jur:
-        g.add((p, TG.jurisdiction, _zh(jur)))
-    if plan.publication:
-        g.add((p, TG.publicationNote, _zh(plan.publication)))
-    for body in plan.cc:
-        g.add((p, TG.copiedTo, _zh(body)))
-    for prop, name in ((DCTERMS.publisher, plan.issuer), (TG.issuedByOffice, plan.issued_by_office)):
-        if name:
-            org = mint.named("org", name, jur)
-            g.add((p, prop, org))
-            for t in (ORG.Organization, PROV.Agent):
-                g.add((org, RDF.type, t))
-            g.add((org, SKOS.prefLabel, _zh(name)))
-            g.add((org, RDFS.label, _zh(name)))
-
-    sections: dict[str | None, URIRef] = {}
-    subsections: dict[tuple[str | None, str], URIRef] = {}
-    for section in plan.sections:
-        s = URIRef(f"{p}/section/{section.number}")
-        sections[section.title] = s
-        _section(g, s, section.title, section.number, p, p)
-        for k, title in enumerate(section.subsections, start=1):
-            sub = URIRef(f"{s}/{k}")
-            subsections[(section.title, title)] = sub
-            _section(g, sub, title, k, s, p)
-
-    seen: dict[int, int] = {}
-    for task in plan.tasks:
-        seen[task.number] = seen.get(task.number, 0) + 1
-        suffix = "" if seen[task.number] == 1 else f"-{seen[task.number]}"
-        t = URIRef(f"{p}/task/{task.number}{suffix}")
-        for typ in (TG.Task, PROV.Activity):
-            g.add((t, RDF.type, typ))
-        g.add((t, TG.number, Literal(task.number)))
-        g.add((t, DCTERMS.identifier, Literal(str(task.number))))
-        g.add((t, RDFS.label, _zh(f"任务{task.number}")))
-        if task.text:
-            g.add((t, DCTERMS.description, _zh(task.text)))
-        g.add((t, TG.sourceLine, Literal(task.line)))
-        g.add((t, TG.inPlan, p))
-        g.add((t, DCTERMS.isPartOf, p))
-        if task.section in sections:
-            g.add((t, TG.inSection, sections[task.section]))
-            g.add((t, DCTERMS.isPartOf, sections[task.section]))
-        if task.subsection and (task.section, task.subsection) in subsections:
-            sub = subsections[(task.section, task.subsection)]
-            g.add((t, TG.inSubsection, sub))
-            g.add((t, DCTERMS.isPartOf, sub))
-        positions: dict[Role, int] = {}
-        for a in task.assignments:
-            positions[a.role] = positions.get(a.role, 0) + 1
-            concept, shortcut = ROLE_TERMS[a.role]
-            segment = mint.segment(a.party, a.role)
-            agent = mint.named(segment, a.party.name, jur)
-            _agent(g, agent, segment, a.party.name, jur)
-            assoc = URIRef(f"{t}/{a.role.value}/{positions[a.role]}")
-            g.add((t, PROV.qualifiedAssociation, assoc))
-            g.add((assoc, RDF.type, PROV.Association))
-            g.add((assoc, PROV.agent, agent))
-            g.add((assoc, PROV.hadRole, concept))
-            g.add((assoc, TG.asWritten, _zh(a.party.as_written)))
-            g.add((assoc, TG.position, Literal(positions[a.role])))
-            g.add((t, shortcut, agent))
-            g.add((t, PROV.wasAssociatedWith, agent))
-
-    for alias, canonical in plan.aliases:
-        g.add((mint.named("unit", canonical, jur), SKOS.altLabel, _zh(alias)))
-    for written, corrected in plan.typos:
-        g.add((mint.named("unit", corrected, jur), SKOS.hiddenLabel, _zh(written)))
-    for group in plan.groups:
-        gi = mint.named("group", group.name, jur)
-        _agent(g, gi, "group", group.name, jur)
-        for member in group.members:
-            mi = mint.named("unit", member, jur)
-            _agent(g, mi, "unit", member, jur)
-            g.add((gi, ORG.hasMember, mi))
-            g.add((mi, ORG.memberOf, gi))
-    return p
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD_INTEGER)
 
 
-def _section(g: Graph, s: URIRef, title: str, number: int, parent: URIRef, plan: URIRef) -> None:
-    for t in (TG.Section, PROV.Entity):
-        g.add((s, RDF.type, t))
-    g.add((s, DCTERMS.title, _zh(title)))
-    g.add((s, RDFS.label, _zh(title)))
-    g.add((s, TG.number, Literal(number)))
-    g.add((s, DCTERMS.isPartOf, parent))
-    g.add((s, TG.inPlan, plan))
+def vocabulary_quads() -> Iterator[ox.Quad]:
+    """The role concept scheme, in the default graph (shared by every plan)."""
+    from taskgraph.registry import Role
+
+    g = ox.DefaultGraph()
+    scheme = tg("Roles")
+    yield ox.Quad(scheme, A, _n("skos", "ConceptScheme"), g)
+    yield ox.Quad(scheme, PREF, _zh("分工角色"), g)
+    for role in Role:
+        concept = ROLE_NODES[role][0]
+        for t in (tg("Role"), _n("prov", "Role"), _n("skos", "Concept")):
+            yield ox.Quad(concept, A, t, g)
+        yield ox.Quad(concept, _n("skos", "inScheme"), scheme, g)
+        yield ox.Quad(concept, PREF, _zh(role.term.zh), g)
+        yield ox.Quad(concept, PREF, ox.Literal(role.term.en, language="en"), g)
 
 
-def new_dataset() -> Dataset:
-    ds = Dataset()
-    for prefix, iri in PREFIXES.items():
-        ds.bind(prefix, iri)
-    return ds
-
-
-def to_rdf(plans: Plan | Iterable[Plan], base: str = DEFAULT_BASE) -> Dataset:
-    """An rdflib Dataset with one named graph per plan.
+def plan_quads(plan: Plan, minter: Minter | None = None) -> list[ox.Quad]:
+    """The quads of one plan, in its own named graph (the plan's IRI).
 
     Examples
     --------
     >>> from taskgraph.parse import parse_plan
-    >>> ds = to_rdf(parse_plan("一、目标\\n1.甲。（牵头单位：县财政局）"))
-    >>> len(list(ds.graphs())) - 1  # named graphs, besides the default graph
-    1
+    >>> quads = plan_quads(parse_plan("一、目标\\n1.甲。（牵头单位：县财政局）"))
+    >>> len({q.graph_name for q in quads}), any(q.predicate == tg("leadUnit") for q in quads)
+    (1, True)
     """
-    ds = new_dataset()
-    for plan in [plans] if isinstance(plans, Plan) else plans:
-        add_plan(ds, plan, base)
-    return ds
+    from taskgraph.units import english_name, function_of
+
+    mint = minter or Minter()
+    p = ox.NamedNode(mint.plan(plan))
+    scope = mint.scope(plan)
+    out: list[ox.Quad] = []
+    add = out.append
+
+    def t(s: Any, pred: Any, o: Any) -> None:
+        add(ox.Quad(s, pred, o, p))
+
+    for typ in _PLAN_TYPES:
+        t(p, A, typ)
+    if plan.title:
+        t(p, TITLE, _zh(plan.title))
+        t(p, LABEL, _zh(plan.title))
+    t(p, SOURCE, ox.Literal(os.path.basename(plan.source)))
+    if plan.date:
+        t(p, ISSUED, ox.Literal(plan.date, datatype=XSD_DATE))
+    if plan.printed:
+        t(p, tg("printed"), ox.Literal(plan.printed, datatype=XSD_DATE))
+    if plan.jurisdiction:
+        t(p, tg("jurisdiction"), _zh(plan.jurisdiction))
+    if plan.level:
+        t(p, tg("level"), ox.Literal(plan.level.value))
+    if plan.year:
+        t(p, tg("year"), _int(plan.year))
+    if plan.document_number:
+        t(p, IDENTIFIER, ox.Literal(plan.document_number))
+    t(p, tg("digest"), ox.Literal(plan.digest))
+    if plan.publication:
+        t(p, tg("publicationNote"), _zh(plan.publication))
+    for body in plan.cc:
+        t(p, tg("copiedTo"), _zh(body))
+    for pred, name in ((PUBLISHER, plan.issuer), (tg("issuedByOffice"), plan.issued_by_office)):
+        if name:
+            org = ox.NamedNode(mint.organisation(name, scope))
+            t(p, pred, org)
+            for typ in _ORG_TYPES:
+                t(org, A, typ)
+            t(org, PREF, _zh(name))
+            t(org, LABEL, _zh(name))
+
+    sections: dict[str | None, ox.NamedNode] = {}
+    subsections: dict[tuple[str | None, str], ox.NamedNode] = {}
+    for k, section in enumerate(plan.sections, start=1):
+        s = ox.NamedNode(f"{p.value}/section/{k}")
+        sections[section.title] = s
+        _section(t, s, section.title, section.number or k, p, p)
+        for j, title in enumerate(section.subsections, start=1):
+            sub = ox.NamedNode(f"{s.value}/{j}")
+            subsections[(section.title, title)] = sub
+            _section(t, sub, title, j, s, p)
+
+    agents: dict[str, ox.NamedNode] = {}
+
+    def agent(kind: str, name: str) -> ox.NamedNode:
+        iri = mint.agent(kind, name, scope)
+        node = agents.get(iri)
+        if node is None:
+            node = agents[iri] = ox.NamedNode(iri)
+            for typ in _AGENT_TYPES[kind]:
+                t(node, A, typ)
+            t(node, PREF, _zh(name))
+            t(node, LABEL, _zh(name))
+            if kind == "person":
+                t(node, FOAF_NAME, _zh(name))
+            else:
+                english = english_name(name)
+                if english:
+                    t(node, LABEL, ox.Literal(english, language="en"))
+                function = function_of(name)
+                if function is not None:
+                    t(node, tg("function"), ox.NamedNode(FUNCTION + function.id))
+            if plan.jurisdiction:
+                t(node, tg("jurisdiction"), _zh(plan.jurisdiction))
+        return node
+
+    for task in plan.tasks:
+        task_node = ox.NamedNode(f"{p.value}/task/{task.index}")
+        for typ in _TASK_TYPES:
+            t(task_node, A, typ)
+        t(task_node, tg("index"), _int(task.index))
+        if task.value is not None:
+            t(task_node, tg("number"), _int(task.value))
+        t(task_node, IDENTIFIER, ox.Literal(task.number or str(task.index)))
+        t(task_node, LABEL, _zh(f"任务{task.number or task.index}"))
+        if task.text:
+            t(task_node, DESCRIPTION, _zh(task.text))
+        if task.deadline:
+            t(task_node, tg("deadline"), _zh(task.deadline))
+        t(task_node, tg("sourceLine"), _int(task.line))
+        t(task_node, tg("inPlan"), p)
+        t(task_node, PART_OF, p)
+        if task.section in sections:
+            t(task_node, tg("inSection"), sections[task.section])
+            t(task_node, PART_OF, sections[task.section])
+        if task.subsection and (task.section, task.subsection) in subsections:
+            sub = subsections[(task.section, task.subsection)]
+            t(task_node, tg("inSubsection"), sub)
+            t(task_node, PART_OF, sub)
+        positions: dict[Role, int] = {}
+        for a in task.assignments:
+            n = positions[a.role] = positions.get(a.role, 0) + 1
+            concept, shortcut = ROLE_NODES[a.role]
+            who = agent(agent_segment(a.party, a.role), a.party.name)
+            assoc = ox.NamedNode(f"{task_node.value}/{a.role.value}/{n}")
+            t(task_node, QUALIFIED, assoc)
+            t(assoc, A, ASSOCIATION)
+            t(assoc, AGENT, who)
+            t(assoc, HAD_ROLE, concept)
+            t(assoc, tg("asWritten"), _zh(a.party.as_written))
+            t(assoc, tg("position"), _int(n))
+            t(task_node, shortcut, who)
+            t(task_node, ASSOCIATED, who)
+
+    for alias, canonical in plan.aliases:
+        t(agent("unit", canonical), ALT, _zh(alias))
+    for written, corrected in plan.typos:
+        t(agent("unit", corrected), HIDDEN, _zh(written))
+    for group in plan.groups:
+        gi = agent("group", group.name)
+        for member in group.members:
+            mi = agent("unit", member)
+            t(gi, HAS_MEMBER, mi)
+            t(mi, MEMBER_OF, gi)
+    return out
+
+
+def _section(t: Any, s: ox.NamedNode, title: str, number: int, parent: ox.NamedNode, plan: ox.NamedNode) -> None:
+    for typ in _SECTION_TYPES:
+        t(s, A, typ)
+    t(s, TITLE, _zh(title))
+    t(s, LABEL, _zh(title))
+    t(s, tg("number"), _int(number))
+    t(s, PART_OF, parent)
+    t(s, tg("inPlan"), plan)
+
+
+def function_quads(ids: Iterable[str]) -> Iterator[ox.Quad]:
+    """The SKOS concepts of the functions named, from the shipped vocabulary, in the default graph."""
+    from taskgraph.units.functions import concepts
+
+    g = ox.DefaultGraph()
+    scheme = ox.NamedNode(FUNCTION.rstrip("/"))
+    yield ox.Quad(scheme, A, _n("skos", "ConceptScheme"), g)
+    known = concepts()
+    for fid in sorted(set(ids) & set(known)):
+        c = known[fid].function
+        node = ox.NamedNode(FUNCTION + fid)
+        yield ox.Quad(node, A, _n("skos", "Concept"), g)
+        yield ox.Quad(node, _n("skos", "inScheme"), scheme, g)
+        yield ox.Quad(node, PREF, _zh(c.zh), g)
+        yield ox.Quad(node, PREF, ox.Literal(c.en, language="en"), g)
+
+
+def renaming_quads(renamings: Iterable[Any], minter: Minter) -> Iterator[ox.Quad]:
+    """Renamings and mergers from the alias file, kept as history: the new unit
+    ``prov:wasRevisionOf`` the old one, ``tg:since`` the year of the reform (default graph)."""
+    g = ox.DefaultGraph()
+    for r in renamings:
+        if r.since is None:
+            continue  # the same unit written another way: one IRI, nothing to record
+        new = ox.NamedNode(minter.agent("unit", r.new, r.jurisdiction))
+        old = ox.NamedNode(minter.agent("unit", r.old, r.jurisdiction))
+        event = ox.NamedNode(f"{new.value}/revision/{r.since}")
+        yield ox.Quad(new, REVISION_OF, old, g)
+        yield ox.Quad(event, A, tg("Renaming"), g)
+        yield ox.Quad(event, tg("from"), old, g)
+        yield ox.Quad(event, tg("to"), new, g)
+        yield ox.Quad(event, tg("since"), _int(r.since), g)
+        yield ox.Quad(old, PREF, _zh(r.old), g)
+        yield ox.Quad(new, PREF, _zh(r.new), g)
+
+
+# ------------------------------------------------------------------ files
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -263,90 +314,99 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         if fmt not in FORMATS:
             raise UsageError(f"unknown RDF format {fmt!r} (one of {', '.join(FORMATS)})")
         return fmt
-    suffix = Path(path).suffix.lower()
-    for name, (_, _, extensions) in FORMATS.items():
-        if suffix in extensions:
-            return name
-    raise UsageError(f"cannot tell the RDF format of {os.fspath(path)!r}: give --format")
-
-
-def serialize(ds: Dataset, fmt: str) -> str:
-    """Serialise ``ds``; formats without named graphs get the union of all graphs."""
-    serializer, keeps_graphs, _ = FORMATS[fmt]
-    if keeps_graphs:
-        text = ds.serialize(format=serializer)
-    else:
-        union = Graph()
-        for prefix, iri in PREFIXES.items():
-            union.bind(prefix, iri)
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            union.add((s, p, o))
-        text = union.serialize(format=serializer)
-    if fmt in ("nt", "nq"):
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
-    return text
-
-
-def write_rdf(ds: Dataset, path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """Write ``ds`` to ``path`` (format from the extension unless given); return the format."""
-    name = format_for(path, fmt)
-    Path(path).write_text(serialize(ds, name), encoding="utf-8")
+    name = rdf_format(path)
+    if name is None:
+        raise UsageError(f"cannot tell the RDF format of {os.fspath(path)!r}: give --format")
     return name
 
 
 def rdf_format(path: str | os.PathLike[str]) -> str | None:
-    """The RDF format of a source path by its extension, or None for a plan document."""
+    """The RDF format of a path by its extension, or None for anything else (a plan document)."""
     suffix = Path(path).suffix.lower()
-    for name, (_, _, extensions) in FORMATS.items():
-        if suffix in extensions:
+    for name, (_, extensions) in FORMATS.items():
+        if suffix in extensions and not (suffix in (".json", ".xml") and not _looks_rdf(path)):
             return name
     return None
 
 
-def read_rdf(path: str | os.PathLike[str], ds: Dataset | None = None) -> Dataset:
-    """Parse an RDF file into ``ds`` (a new Dataset when None)."""
-    ds = ds if ds is not None else new_dataset()
-    name = os.fspath(path)
-    fmt = rdf_format(name)
-    if fmt is None:
-        raise InputError("not an RDF file (.ttl .nt .jsonld .rdf .trig .nq)", name)
-    if not os.path.isfile(name):
-        raise InputError("no such file" if not os.path.exists(name) else "is a directory", name)
+def _looks_rdf(path: str | os.PathLike[str]) -> bool:
+    """A .json or .xml file is RDF only when it says so (JSON-LD keys, an rdf:RDF root)."""
     try:
-        with open(name, encoding="utf-8") as fh:
-            data = fh.read()
-    except UnicodeDecodeError:
-        raise InputError("RDF files must be UTF-8", name) from None
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return True  # the reader will say what is wrong
+    return b"@context" in head or b"@id" in head or b"rdf:RDF" in head or b"22-rdf-syntax-ns" in head
+
+
+def write_quads(quads: Iterable[ox.Quad], path: str | os.PathLike[str], fmt: str | None = None) -> tuple[str, int]:
+    """Write quads to ``path`` atomically in ``fmt`` (from the extension when None).
+
+    Formats without named graphs (Turtle, N-Triples, RDF/XML) get the union of the graphs, each
+    triple once. Returns the format and the number of statements written.
+    """
+    from taskgraph.safety import atomic_output
+
+    name = format_for(path, fmt)
+    rdf_fmt = FORMATS[name][0]
+    count = 0
+
+    def counted(items: Iterable[Any]) -> Iterator[Any]:
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+
+    data: Iterable[Any] = quads if rdf_fmt.supports_datasets else _triples(quads)
+    with atomic_output(path, "wb") as fh:
+        prefixes = PREFIXES if name in ("ttl", "trig", "xml", "jsonld") else None
+        ox.serialize(counted(data), fh, rdf_fmt, prefixes=prefixes)
+    return name, count
+
+
+def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
+    """The triples of quads, each once (the union of the graphs)."""
+    seen: set[int] = set()
+    for q in quads:
+        triple = q.triple
+        key = hash(triple)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield triple
+
+
+def read_rdf(path: str | os.PathLike[str], store: Any) -> None:
+    """Load an RDF file into ``store`` (a :class:`taskgraph.store.LocalStore`).
+
+    Formats with named graphs keep them; a file of triples becomes one named graph (its IRI).
+    """
+    from taskgraph.rdfinput import check_rdf
+    from taskgraph.readers import read_bytes
+
+    name = os.fspath(path)
+    fmt = rdf_format(name) or format_for(name)
+    data = read_bytes(name)
     if not data.strip():
         raise InputError("the file is empty", name)
+    check_rdf(data, fmt, name)
+    rdf_fmt = FORMATS[fmt][0]
+    uri = Path(name).resolve().as_uri()
     try:
-        if FORMATS[fmt][1]:
-            ds.parse(data=data, format=_PARSERS[fmt], publicID=Path(name).resolve().as_uri())
-        else:
-            graph = ds.graph(URIRef(Path(name).resolve().as_uri()))
-            graph.parse(data=data, format=_PARSERS[fmt])
-    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        store.load(data, rdf_fmt, None if rdf_fmt.supports_datasets else uri, base=uri)
+    except (SyntaxError, ValueError, OSError) as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
         raise InputError(f"not valid {fmt.upper()}: {message[:200]}", name) from None
-    return ds
 
 
-def read_sources(
-    paths: Iterable[str | os.PathLike[str]], base: str = DEFAULT_BASE
-) -> tuple[Dataset, list[Plan]]:
-    """Read SOURCE arguments: RDF files are parsed, plan documents parsed and converted.
-
-    Returns the dataset and the plans that were parsed on the way (for their warnings).
-    """
-    from taskgraph.parse import read_plan
-
-    ds = new_dataset()
-    plans = []
-    for path in paths:
-        if rdf_format(path):
-            read_rdf(path, ds)
-        else:
-            plan = read_plan(path)
-            plans.append(plan)
-            add_plan(ds, plan, base)
-    return ds, plans
+__all__ = [
+    "DEFAULT_BASE",
+    "FORMATS",
+    "PREFIXES",
+    "format_for",
+    "plan_quads",
+    "rdf_format",
+    "read_rdf",
+    "vocabulary_quads",
+    "write_quads",
+]

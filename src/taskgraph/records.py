@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -69,17 +68,24 @@ def plans_to_json(plans: list[Plan]) -> str:
     return json.dumps({"documents": [plan_to_dict(p) for p in plans]}, ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ("source", "number", "section", "subsection", "role", "name", "as_written", "kind", "text")
+CSV_COLUMNS = ("source", "index", "number", "section", "subsection", "role", "name", "as_written", "kind", "text")
 
 
-def plans_to_csv(plans: list[Plan]) -> str:
-    """One row per assignment (a task with no attribution still gets one row, role empty)."""
+def plans_to_csv(plans: list[Plan], excel: bool = False) -> str:
+    """One row per assignment (a task with no attribution still gets one row, role empty).
+
+    Cells a spreadsheet would evaluate are written safely; ``excel`` adds a byte-order mark.
+    """
+    from taskgraph.safety import csv_writer
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for plan in plans:
         for task in plan.tasks:
-            base = (plan.source, task.number, task.section or "", task.subsection or "")
+            base = (plan.source, task.index, task.number or "", task.section or "", task.subsection or "")
             if not task.assignments:
                 writer.writerow((*base, "", "", "", "", task.text))
             for a in task.assignments:

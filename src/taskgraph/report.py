@@ -40,6 +40,8 @@ class Report:
 
 
 def _table(frame: Any, columns: Sequence[str], top: int | None = None) -> str:
+    from taskgraph.safety import markdown_escape
+
     rows = frame.head(top) if top else frame
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for record in rows.to_dict("records"):
@@ -48,73 +50,131 @@ def _table(frame: Any, columns: Sequence[str], top: int | None = None) -> str:
             v = record.get(c)
             if isinstance(v, float):
                 v = "" if v != v else f"{v:.3g}"
-            cells.append(str(v if v is not None else "").replace("|", "\\|"))
+            cells.append(markdown_escape(str(v if v is not None else "")))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def write_report(
-    paths: Sequence[str | os.PathLike[str]],
+    source: Any,
     folder: str | os.PathLike[str],
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Run the whole pipeline on plan files and write the report folder."""
-    from taskgraph.analysis import (
-        joint_attribution_table,
-        leader_table,
-        network_summary,
-        task_table,
-        unit_table,
-    )
-    from taskgraph.export import measured_view, write_graph
-    from taskgraph.network import read_assignments
-    from taskgraph.parse import read_plan
-    from taskgraph.query import library, run_named, to_store
-    from taskgraph.rdf import to_rdf, write_rdf
-    from taskgraph.records import plans_to_csv, plans_to_json
-    from taskgraph.render.figures import write_figures
-    from taskgraph.render.html import VIEW_SUBTITLES, write_html
-    from taskgraph.shacl import validate
-    from taskgraph.tables import format_rows
+    """The whole pipeline on a corpus (or plan files) into one folder; return what it wrote.
 
+    ``source`` is a :class:`~taskgraph.corpus.Corpus`, or paths of plans (a list, never a bare
+    string, which would be read as many one-letter paths). With several plans, each plan gets
+    the full report in ``plans/NAME/`` and the folder's top level compares them side by side.
+    The folder is locked while it is written: a second run into it is refused.
+    """
+    from taskgraph.corpus import Corpus
+    from taskgraph.errors import UsageError
+    from taskgraph.iris import DEFAULT_BASE
+    from taskgraph.safety import FolderLock
+
+    if isinstance(source, (str, os.PathLike)):
+        source = [source]
+    if isinstance(source, Corpus):
+        corpus = source
+    elif isinstance(source, (list, tuple)):
+        corpus = Corpus.read(source, base=base or DEFAULT_BASE)
+    else:
+        raise UsageError(f"write_report takes a Corpus or a list of plan paths, not {type(source).__name__}")
     say = progress or (lambda _: None)
     out = Path(folder)
+    with FolderLock(out):
+        if corpus.plan_count <= 1:
+            return _plan_report(corpus, out, say)
+        report = Report(out)
+        by_plan = corpus.by_plan()
+        names = _slugs(corpus)
+        plans_by_iri = {corpus.minter.plan(p): p for p in corpus.plans}
+        for k, (iri, _) in enumerate(by_plan.items(), start=1):
+            say(f"[{k}/{len(by_plan)}] report on {names[iri]}")
+            plan = plans_by_iri.get(iri)
+            single = Corpus([plan], base=corpus.minter.base, renamings=corpus.renamings) if plan else None
+            if single is None:
+                continue  # a plan read from a store: the corpus table covers it
+            sub = _plan_report(single, out / "plans" / names[iri], lambda _: None)
+            report.files += sub.files
+            report.conforms = report.conforms and sub.conforms
+            report.violations += sub.violations
+            report.warnings += sub.warnings
+        say("comparing the plans side by side")
+        report.files += _corpus_outputs(corpus, out, names)
+        summary = _corpus_summary(corpus, report)
+        _write(report, out / "summary.md", summary)
+        _write(report, out / "index.html", _index(f"{corpus.plan_count} plans", report, summary))
+        return report
+
+
+def _slugs(corpus: Any) -> dict[str, str]:
+    """A short folder name for each plan: jurisdiction-year, numbered when two share one."""
+    out: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for iri, info in corpus.assignments.plans.items():
+        stem = "-".join(str(x) for x in (info.jurisdiction, info.year) if x) or Path(info.source or "plan").stem
+        stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem)
+        seen[stem] = seen.get(stem, 0) + 1
+        out[iri] = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
+    return out
+
+
+def _write(report: Report, path: Path, text: str) -> Path:
+    from taskgraph.safety import atomic_write
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text)
+    report.files.append(path)
+    return path
+
+
+def _frame(report: Report, frame: Any, path: Path) -> None:
+    from taskgraph.tables import write_rows
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    from taskgraph.safety import atomic_output
+
+    with atomic_output(path, "w") as fh:
+        rows = ([None if isinstance(v, float) and v != v else v for v in r] for r in frame.itertuples(index=False))
+        write_rows(list(frame.columns), rows, "csv", fh)
+    report.files.append(path)
+
+
+def _plan_report(corpus: Any, out: Path, say: Callable[[str], None]) -> Report:
+    """The report on one plan (a corpus of one)."""
+    from taskgraph.export import measured_view, write_graph
+    from taskgraph.query import library, run_named
+    from taskgraph.records import plans_to_csv, plans_to_json
+    from taskgraph.render.figures import FigureOptions, write_figures
+    from taskgraph.render.html import VIEW_SUBTITLES, write_html
+
     for sub in ("rdf", "queries", "tables", "html", "figures", "exports"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     report = Report(out)
-
-    def wrote(path: Path) -> Path:
-        report.files.append(path)
-        return path
-
-    plans = []
-    for i, path in enumerate(paths, start=1):
-        say(f"[{i}/{len(paths)}] parsing {os.fspath(path)}")
-        plan = read_plan(path)
-        plans.append(plan)
-        report.warnings += [f"{plan.source}:{w.line or ''}: {w.message}" for w in plan.warnings]
-    wrote(out / "plans.json").write_text(plans_to_json(plans) + "\n", encoding="utf-8")
-    wrote(out / "assignments.csv").write_text(plans_to_csv(plans), encoding="utf-8")
+    plans = list(corpus.plans)
+    report.warnings += [f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in plans for w in p.warnings]
+    if plans:
+        _write(report, out / "plans.json", plans_to_json(plans) + "\n")
+        _write(report, out / "assignments.csv", plans_to_csv(plans))
 
     say("building the knowledge graph")
-    ds = to_rdf(plans, base)
     for name in ("graph.ttl", "graph.trig"):
-        write_rdf(ds, wrote(out / "rdf" / name))
+        corpus.write_rdf(out / "rdf" / name)
+        report.files.append(out / "rdf" / name)
     say("validating against the SHACL shapes")
-    validation = validate(ds)
-    report.conforms = validation.conforms
-    report.violations = [str(v) for v in validation.violations if v.severity == "Violation"]
-    text = "conforms\n" if validation.conforms else "does not conform\n"
-    wrote(out / "rdf" / "validation.txt").write_text(
-        text + "".join(f"{v.severity.lower()}: {v}\n" for v in validation.violations), encoding="utf-8"
+    validation = corpus.validate()
+    report.conforms = not validation.errors
+    report.violations = [str(v) for v in validation.errors]
+    text = ("conforms" if report.conforms else "does not conform") + (
+        f" ({len(validation.warnings)} warning(s))\n" if validation.warnings else "\n"
     )
+    _write(report, out / "rdf" / "validation.txt", text + "".join(f"{v.severity.lower()}: {v}\n" for v in validation.violations))
 
     say("running the query library")
-    store = to_store(ds)
-    a = read_assignments(store)
-    units = unit_table(a)
-    leaders = leader_table(a)
+    units = corpus.units()
+    leaders = corpus.leaders()
     params = {
         "unit": str(units.iloc[0]["unit"]) if len(units) else "",
         "leader": str(leaders.iloc[0]["leader"]) if len(leaders) else "",
@@ -122,50 +182,152 @@ def write_report(
     query_results = {}
     for name, q in library().items():
         bound = {p: params.get(p, "") for p, _ in q.params}
-        result = run_named(store, name, bound)
+        result = run_named(corpus.backend, name, bound)
         query_results[name] = result
-        wrote(out / "queries" / f"{name}.csv").write_text(
-            format_rows(result.columns, result.rows, "csv") + "\n", encoding="utf-8"
-        )
+        import pandas as pd
+
+        _frame(report, pd.DataFrame(list(result.rows), columns=list(result.columns)), out / "queries" / f"{name}.csv")
 
     say("computing the analyses")
     tables = {
         "units": units,
-        "units-with-collectives": unit_table(a, collectives="separate"),
-        "units-coassignment-brokerage": unit_table(a, brokerage_on="coassignment"),
+        "units-with-collectives": corpus.units(collectives="separate"),
+        "units-coassignment-brokerage": corpus.units(brokerage_on="coassignment"),
         "leaders": leaders,
-        "tasks": task_table(a),
-        "joint-tasks": joint_attribution_table(a),
-        "network": network_summary(a),
+        "tasks": corpus.tasks(),
+        "joint-tasks": corpus.joint(),
+        "network": corpus.network(),
+        "sensitivity": sensitivity_table(corpus),
     }
     for name, frame in tables.items():
-        frame.to_csv(wrote(out / "tables" / f"{name}.csv"), index=False, encoding="utf-8")
-    units.to_json(wrote(out / "tables" / "units.json"), orient="records", force_ascii=False, indent=1)
+        _frame(report, frame, out / "tables" / f"{name}.csv")
+    from taskgraph.safety import atomic_output
+
+    with atomic_output(out / "tables" / "units.json", "w") as fh:
+        units.to_json(fh, orient="records", force_ascii=False, indent=1)
+    report.files.append(out / "tables" / "units.json")
 
     say("rendering pages, figures and exports")
-    plan_name = plans[0].title if len(plans) == 1 else f"{len(plans)} plans"
+    name = plans[0].title if len(plans) == 1 and plans[0].title else "plan"
     for view in VIEWS_IN_REPORT:
-        G = measured_view(a, view, units, leaders)
-        size = {
-            "units": "coordination_load",
-            "dependencies": "coordination_load",
-            "leaders": "tasks",
-            "coleaders": "tasks",
-        }.get(view)
+        G = measured_view(corpus, view)
+        size = {"units": "coordination_load", "dependencies": "coordination_load", "leaders": "tasks", "coleaders": "tasks"}.get(view)
         if size and not any(size in d for _, d in G.nodes(data=True)):
             size = None  # e.g. a plan that names no leader: size by degree
-        wrote(
-            write_html(G, out / "html" / f"{view}.html", size, f"{plan_name} — {view}", VIEW_SUBTITLES[view])
-        )
+        path = out / "html" / f"{view}.html"
+        write_html(G, path, size, f"{name} — {view}", VIEW_SUBTITLES[view])
+        report.files.append(path)
         if view in ("units", "full"):
             for ext in ("graphml", "gexf"):
-                report.files += write_graph(G, out / "exports" / f"{view}.{ext}")
-    report.files += write_figures(a, out / "figures", units)
+                report.files += write_graph(G, out / "exports" / f"{view}.{ext}", base=corpus.minter.base)
+    report.files += write_figures(corpus, out / "figures", FigureOptions())
 
-    summary = _summary(plans, units, leaders, tables, query_results, validation.conforms, report)
-    wrote(out / "summary.md").write_text(summary, encoding="utf-8")
-    wrote(out / "index.html").write_text(_index(plans, report, summary), encoding="utf-8")
+    summary = _summary(plans, units, leaders, tables, query_results, report.conforms, report)
+    _write(report, out / "summary.md", summary)
+    _write(report, out / "index.html", _index(name, report, summary))
     return report
+
+
+SENSITIVITY_TOP = 10
+
+
+def sensitivity_table(corpus: Any, top: int = SENSITIVITY_TOP) -> Any:
+    """The top units by coordination load under each combination of the group and collective
+    options, side by side, so a reader sees at once which ranks are robust (issue 13)."""
+    import pandas as pd
+
+    columns = {}
+    for groups in ("expand", "keep"):
+        for collectives in ("exclude", "include"):
+            frame = corpus.units(collectives=collectives, groups=groups)
+            ranked = frame.sort_values(["coordination_load", "unit"], ascending=[False, True], kind="stable").head(top)
+            columns[f"groups={groups}, collectives={collectives}"] = [
+                f"{r['unit']} ({r['coordination_load']:.3g})" for r in ranked.to_dict("records")
+            ] + [""] * (top - len(ranked))
+    frame = pd.DataFrame(columns)
+    frame.insert(0, "rank", range(1, top + 1))
+    return frame
+
+
+def corpus_table(corpus: Any) -> Any:
+    """One row per plan: tasks, leaders, units, joint leadership share, leader span,
+    centralisation, collective share, and the heaviest unit and function (issue 11)."""
+    import pandas as pd
+
+    rows = []
+    network = corpus.network(by=None)
+    units = corpus.units(by=None)
+    for iri, a in corpus.by_plan().items():
+        info = a.plans[iri]
+        title = info.title or iri
+        tasks = a.tasks
+        n = len(tasks)
+        leaders = {p.iri for t in tasks for p in t.parties.get("lead_leader", []) if p.kind == "person"}
+        named = {p.iri for t in tasks for p in t.units() if p.kind == "unit"}
+        joint = sum(1 for t in tasks if len(t.parties.get("lead_leader", [])) > 1 or len(t.parties.get("lead_unit", [])) > 1)
+        collective = sum(1 for t in tasks if any(p.kind == "collective" for ps in t.parties.values() for p in ps))
+        span: dict[str, set[str]] = {}
+        for t in tasks:
+            for p in t.parties.get("lead_leader", []):
+                span.setdefault(p.iri, set()).update(u.iri for u in t.parties.get("lead_unit", []))
+        mine = units[units["plan"] == title] if "plan" in units.columns else units
+        top = mine.iloc[0] if len(mine) else None
+        by_function = mine.groupby("function")["coordination_load"].sum().sort_values(ascending=False) if len(mine) else None
+        net = network[(network["plan"] == title) & (network["view"] == "units")] if "plan" in network.columns else network[network["view"] == "units"]
+        rows.append(
+            {
+                "plan": title,
+                "jurisdiction": info.jurisdiction,
+                "level": info.level,
+                "year": info.year,
+                "tasks": n,
+                "leaders": len(leaders),
+                "units": len(named),
+                "joint_leadership_share": round(joint / n, 3) if n else None,
+                "leader_span": round(sum(len(v) for v in span.values()) / len(span), 2) if span else None,
+                "centralization": float(net["degree_centralization"].iloc[0]) if len(net) else None,
+                "collective_share": round(collective / n, 3) if n else None,
+                "top_unit": top["unit"] if top is not None else None,
+                "top_function": by_function.index[0] if by_function is not None and len(by_function) else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _corpus_outputs(corpus: Any, out: Path, names: dict[str, str]) -> list[Path]:
+    from taskgraph.render.figures import FigureOptions, corpus_figure
+
+    report = Report(out)
+    table = corpus_table(corpus)
+    _frame(report, table, out / "corpus.csv")
+    _frame(report, corpus.units(), out / "tables" / "units-by-plan.csv")
+    _frame(report, corpus.units(by="function"), out / "tables" / "functions-by-plan.csv") if False else None
+    _frame(report, corpus.leaders(), out / "tables" / "leaders-by-plan.csv")
+    corpus.write_rdf(out / "rdf" / "corpus.trig") if (out / "rdf").mkdir(parents=True, exist_ok=True) is None else None
+    report.files.append(out / "rdf" / "corpus.trig")
+    report.files += corpus_figure(table, out / "figures", FigureOptions())
+    return report.files
+
+
+def _corpus_summary(corpus: Any, report: Report) -> str:
+    from taskgraph.safety import markdown_escape
+
+    table = corpus_table(corpus)
+    lines = ["# Plans side by side", "", f"{corpus.plan_count} plans. Each has its full report under `plans/`.", ""]
+    lines.append(_table(table, list(table.columns)))
+    lines += [
+        "",
+        "- **joint_leadership_share**: tasks with more than one lead leader or lead unit.",
+        "- **leader_span**: lead units a leader oversees, on average.",
+        "- **centralization**: Freeman degree centralisation of the units network.",
+        "- **collective_share**: tasks that name a collective (各镇人民政府 …).",
+        "",
+    ]
+    if report.warnings:
+        lines += ["## Parser warnings", ""] + [f"- {markdown_escape(w)}" for w in report.warnings[:200]]
+        if len(report.warnings) > 200:
+            lines.append(f"- … and {len(report.warnings) - 200} more (see each plan's summary)")
+    return "\n".join(lines) + "\n"
 
 
 def _summary(
@@ -178,13 +340,14 @@ def _summary(
     report: Report,
 ) -> str:
     from taskgraph.analysis.load import WEIGHTS
+    from taskgraph.safety import markdown_escape
 
     tasks = tables["tasks"]
     n_tasks = len(tasks)
     lines = ["# Findings", ""]
     for p in plans:
         lines.append(
-            f"- **{p.title or p.source}** — {p.issuer or 'issuer unknown'}, {p.date or 'undated'}: "
+            f"- **{markdown_escape(p.title or p.source)}** — {markdown_escape(p.issuer or 'issuer unknown')}, {p.date or 'undated'}: "
             f"{len(p.tasks)} tasks, {len(p.sections)} sections, {len(p.warnings)} parser warning(s)."
         )
     lines += [
@@ -243,13 +406,14 @@ def _summary(
     oversight = queries.get("leader-units")
     if oversight is not None:
         by_leader: dict[str, list[str]] = {}
-        for leader, unit, n in oversight.rows:
-            by_leader.setdefault(leader, []).append(f"{unit} ({n})")
+        for row in oversight.to_dicts():
+            by_leader.setdefault(row["leader"], []).append(f"{row['unit']} ({row['tasks']})")
         lines.append("")
         for leader in leaders["leader"]:
             if leader in by_leader:
                 lines.append(
-                    f"- **{leader}**: {'、'.join(by_leader[leader][:8])}{' …' if len(by_leader[leader]) > 8 else ''}"
+                    f"- **{markdown_escape(leader)}**: {markdown_escape('、'.join(by_leader[leader][:8]))}"
+                    f"{' …' if len(by_leader[leader]) > 8 else ''}"
                 )
 
     joint = tasks[tasks["joint"]]
@@ -313,16 +477,19 @@ def _summary(
     involvement = queries.get("collective-involvement")
     if involvement is not None and involvement.rows:
         lines += ["", "| collective | role | tasks | % of tasks |", "|---|---|---|---|"]
-        lines += [f"| {c} | {r} | {n} | {p} |" for c, r, n, p in involvement.rows]
+        lines += [
+            f"| {markdown_escape(r['collective'])} | {r['role']} | {r['tasks']} | {r['percent_of_tasks']} |"
+            for r in involvement.to_dicts()
+        ]
 
     lines += ["", "## Network", "", _table(tables["network"], list(tables["network"].columns))]
     if report.warnings:
-        lines += ["", "## Parser warnings", ""] + [f"- {w}" for w in report.warnings]
+        lines += ["", "## Parser warnings", ""] + [f"- {markdown_escape(w)}" for w in report.warnings]
     lines += ["", "---", "Written by taskgraph. Files: see index.html.", ""]
     return "\n".join(lines)
 
 
-def _index(plans: list[Any], report: Report, summary: str) -> str:
+def _index(name: str, report: Report, summary: str) -> str:
     folder = report.folder
     groups: dict[str, list[Path]] = {}
     for p in report.files:
@@ -342,14 +509,14 @@ def _index(plans: list[Any], report: Report, summary: str) -> str:
         files = groups.get(key, [])
         if not files:
             continue
-        items = "".join(f'<li><a href="{html.escape(str(f))}">{html.escape(f.name)}</a></li>' for f in files)
+        items = "".join(f'<li><a href="{html.escape(str(f))}">{html.escape(str(f))}</a></li>' for f in files)
         parts.append(f"<h2>{titles[key]}</h2><ul>{items}</ul>")
     figures = "".join(
         f'<figure><img src="{html.escape(str(f))}" alt="{html.escape(f.stem)}"></figure>'
         for f in groups.get("figures", [])
         if f.suffix == ".png"
     )
-    title = html.escape(plans[0].title if len(plans) == 1 else f"{len(plans)} plans")
+    title = html.escape(name)
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>taskgraph report — {title}</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}

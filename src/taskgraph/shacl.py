@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -26,19 +29,22 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """Whether the graphs conform (warnings allowed), and every result found."""
+
     conforms: bool
     violations: tuple[Violation, ...]
     text: str
 
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        """Results of severity Violation: the graph is not valid."""
+        return tuple(v for v in self.violations if v.severity == "Violation")
 
-def union_graph(ds: Dataset | Graph) -> Graph:
-    """All triples of a dataset's graphs in one graph."""
-    if not isinstance(ds, Dataset):
-        return ds
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        """Results of severity Warning or Info: what the genre allows but a reader should know
+        (a task that names no lead unit)."""
+        return tuple(v for v in self.violations if v.severity != "Violation")
 
 
 def _describe(data: Graph, focus: URIRef) -> str:
@@ -50,21 +56,71 @@ def _describe(data: Graph, focus: URIRef) -> str:
     return "node"
 
 
-def validate(ds: Dataset | Graph) -> ValidationReport:
-    """Check a plan graph against the shapes.
+def validate(source: Any) -> ValidationReport:
+    """Check each plan's graph against the shapes: a Plan, plans, a Corpus, or pyoxigraph quads.
+
+    Each named graph (a plan) is checked on its own, so that a unit two plans share — one IRI,
+    a label in each plan — is never read as having two names.
 
     Examples
     --------
     >>> from taskgraph.parse import parse_plan
-    >>> from taskgraph.rdf import to_rdf
-    >>> validate(to_rdf(parse_plan("一、目标\\n1.甲。（牵头单位：县财政局）"))).conforms
-    True
+    >>> report = validate(parse_plan("一、目标\\n1.甲。（牵头单位：县财政局）"))
+    >>> report.conforms, report.warnings
+    (True, ())
     """
-    import pyshacl
+    from taskgraph.corpus import Corpus
+    from taskgraph.model import Plan
 
-    data = union_graph(ds)
+    if isinstance(source, Plan) or (isinstance(source, (list, tuple)) and source and isinstance(source[0], Plan)):
+        source = Corpus(source if isinstance(source, (list, tuple)) else [source])
+    if isinstance(source, Corpus):
+        return source.validate()
+    if isinstance(source, (Graph, Dataset)):
+        return _validate_graph(_union(source))
+    return validate_quads(source)
+
+
+def validate_quads(quads: Iterable[Any]) -> ValidationReport:
+    """Validate pyoxigraph quads, one named graph at a time (the default graph is shared vocabulary)."""
+    import pyoxigraph as ox
+
+    graphs: dict[str, list[Any]] = {}
+    for q in quads:
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            continue
+        graphs.setdefault(q.graph_name.value, []).append(q.triple)
+    conforms, violations, texts = True, [], []
+    for name in sorted(graphs):
+        g = Graph()
+        g.parse(data=ox.serialize(graphs[name], format=ox.RdfFormat.N_TRIPLES), format="nt")
+        report = _validate_graph(g)
+        conforms = conforms and report.conforms
+        violations.extend(report.violations)
+        texts.append(report.text)
+    return ValidationReport(conforms, tuple(violations), "\n".join(texts))
+
+
+def _union(ds: Dataset | Graph) -> Graph:
+    if not isinstance(ds, Dataset):
+        return ds
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+@cache
+def _shapes() -> tuple[Graph, Graph]:
     shapes = Graph().parse(package_file("ontology", "shapes.ttl"), format="turtle")
     ontology = Graph().parse(package_file("ontology", "taskgraph.ttl"), format="turtle")
+    return shapes, ontology
+
+
+def _validate_graph(data: Graph) -> ValidationReport:
+    import pyshacl
+
+    shapes, ontology = _shapes()
     conforms, results, text = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=True
     )

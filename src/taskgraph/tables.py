@@ -1,4 +1,11 @@
-"""Rows as text: aligned tables for the terminal (CJK-width aware), CSV, TSV and JSON."""
+"""Rows as text: aligned tables for the terminal (CJK-width aware), CSV, TSV and JSON.
+
+:func:`write_rows` streams: CSV, TSV and JSON rows are written as they come, so a large query
+answer never sits in memory; the aligned table needs every row first and says so when it cuts
+a long cell. CSV cells a spreadsheet would evaluate (``=…``, ``+…``) are written safely
+(:func:`taskgraph.safety.csv_safe`), and ``excel=True`` adds the byte-order mark Excel on
+Windows needs to read UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,13 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
+# Cells longer than this are cut in the aligned table.
+CELL_WIDTH = 60
+TRUNCATED_NOTE = "cells marked … are cut at {width} columns; --format csv or json shows them whole"
 
 
 def _width(text: str) -> int:
@@ -31,8 +41,43 @@ def _cell(value: Any, limit: int | None = None) -> str:
     return text
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def write_rows(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, out: TextIO, excel: bool = False
+) -> int:
+    """Write rows to ``out`` in ``fmt``; return how many were written."""
+    from taskgraph.safety import csv_safe
+
+    count = 0
+    if fmt == "json":
+        out.write("[")
+        for row in rows:
+            out.write(("," if count else "") + "\n  ")
+            out.write(json.dumps(dict(zip(columns, (_json_value(v) for v in row))), ensure_ascii=False))
+            count += 1
+        out.write("\n]\n" if count else "]\n")
+        return count
+    if fmt in ("csv", "tsv"):
+        if excel:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([csv_safe(v) if isinstance(v, str) else _cell(v) for v in row])
+            count += 1
+        return count
+    held = [list(r) for r in rows]
+    out.write(format_rows(columns, held, "table") + "\n")
+    return len(held)
+
+
 def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> str:
-    """Format rows; ``table`` aligns columns by display width and shortens long cells.
+    """Format rows; ``table`` aligns columns by display width and cuts long cells, saying so.
 
     Examples
     --------
@@ -42,15 +87,12 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
     县财政局      3
     县统计局     12
     """
-    if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2)
-    if fmt in ("csv", "tsv"):
+    if fmt != "table":
         out = io.StringIO()
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
+        write_rows(columns, rows, fmt, out)
         return out.getvalue().rstrip("\n")
-    cells = [[_cell(v, 60) for v in row] for row in rows]
+    cells = [[_cell(v, CELL_WIDTH) for v in row] for row in rows]
+    cut = any(c.endswith("…") and _width(_cell(v)) > CELL_WIDTH for r, row in zip(cells, rows) for c, v in zip(r, row))
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     numeric = [
         all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and rows
@@ -66,4 +108,6 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
 
     text = [line(list(columns)), "  ".join("-" * w for w in widths)]
     text.extend(line(r) for r in cells)
+    if cut:
+        text.append("(" + TRUNCATED_NOTE.format(width=CELL_WIDTH) + ")")
     return "\n".join(text)

@@ -12,26 +12,18 @@ from taskgraph.analysis.brokerage import ROLES, brokerage
 from taskgraph.analysis.load import coordination_load
 from taskgraph.analysis.measures import freeman_degree_centralization, louvain, unit_centralities
 from taskgraph.analysis.portfolio import attribute_joint_tasks, infer_portfolios
+from taskgraph.assignments import Assignments
 from taskgraph.errors import UsageError
-from taskgraph.network import (
-    COLLECTIVES,
-    Assignments,
-    build_view,
-    coleaders_graph,
-    dependency_graph,
-    units_graph,
-)
+from taskgraph.network import build_view, coleaders_graph, dependency_graph, units_graph
+from taskgraph.registry import COLLECTIVES
 
 BROKERAGE_GROUPS = ("section", "leader")
 
 
 def as_assignments(source: Any) -> Assignments:
-    """Assignments from themselves, a Plan (or list), an rdflib Dataset or an Oxigraph store."""
-    if isinstance(source, Assignments):
-        return source
-    from taskgraph.network import as_store, read_assignments
+    from taskgraph.corpus import as_assignments as convert
 
-    return read_assignments(as_store(source))
+    return convert(source)
 
 
 BROKERAGE_NETWORKS = ("dependencies", "coassignment")
@@ -247,7 +239,7 @@ def task_table(assignments: Any) -> pd.DataFrame:
     >>> from taskgraph.parse import parse_plan
     >>> plan = parse_plan("一、目标\\n1.甲。（牵头领导：张三、李四；牵头单位：县财政局；责任单位：各镇人民政府）")
     >>> task_table(plan)[["number", "leaders", "lead_units", "collectives", "joint"]].to_dict("records")
-    [{'number': 1, 'leaders': 2, 'lead_units': 1, 'collectives': 1, 'joint': True}]
+    [{'number': '1', 'leaders': 2, 'lead_units': 1, 'collectives': 1, 'joint': True}]
     """
     assignments = as_assignments(assignments)
     rows = []
@@ -255,7 +247,6 @@ def task_table(assignments: Any) -> pd.DataFrame:
         every = [p for ps in t.parties.values() for p in ps]
         rows.append(
             {
-                "plan": t.plan_title,
                 "number": t.number,
                 "section": t.section_title,
                 "subsection": t.subsection_title,

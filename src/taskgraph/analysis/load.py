@@ -30,9 +30,9 @@ def coordination_load(
 
     Examples
     --------
-    >>> from taskgraph.network import Assignments, Party, TaskRecord
+    >>> from taskgraph.assignments import Assignments, Party, TaskRecord
     >>> A, B, C = (Party(x, x, "unit", False) for x in "ABC")
-    >>> t = TaskRecord("t1", 1, "", "", "", None, None, None, None,
+    >>> t = TaskRecord("t1", 1, "1", "", "p", None, None, None, None,
     ...                {"lead_unit": [A, B], "responsible_unit": [C]})
     >>> coordination_load(Assignments([t], {}))
     {'A': 1.5, 'B': 1.5, 'C': 0.5}

@@ -27,7 +27,7 @@ def infer_portfolios(assignments: Any) -> dict[str, Oversight]:
 
     Examples
     --------
-    >>> from taskgraph.network import Assignments, Party, TaskRecord
+    >>> from taskgraph.assignments import Assignments, Party, TaskRecord
     >>> L1, L2, U = Party("L1", "L1", "person", True), Party("L2", "L2", "person", True), Party("U", "U", "unit", False)
     >>> ts = [TaskRecord(f"t{i}", i, "", "", "", None, None, None, None,
     ...                  {"lead_leader": [L], "lead_unit": [U]}) for i, L in enumerate([L1, L1, L2])]

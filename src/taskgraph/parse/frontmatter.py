@@ -168,34 +168,16 @@ def level_of(jurisdiction: str | None, prefixes: str = "") -> Level | None:
     ``prefixes`` are the first characters of the plan's unit names (县, 市, 省 …): the most
     common one tells the level of a plan that does not name its jurisdiction.
     """
+    from taskgraph.units import level_of as unit_level
+
     if jurisdiction:
-        found = _level(jurisdiction)
+        found = unit_level(jurisdiction)
         if found:
-            return found
+            return Level(found)
     if prefixes:
         counts = {p: prefixes.count(p) for p in set(prefixes)}
-        return _level(max(sorted(counts), key=lambda p: counts[p]))
-    return None
-
-
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
-
-
-def _level(place: str) -> Level | None:
-    if place.startswith("国务院") or place in ("全国", "国家"):
-        return Level.NATIONAL
-    if place.endswith(("省", "自治区")) or place in _MUNICIPALITIES or place == "省":
-        return Level.PROVINCE
-    if place.endswith(("开发区", "新区", "园区", "高新区", "管委会", "示范区")):
-        return Level.ZONE
-    if place.endswith(("市", "州", "盟")):
-        return Level.CITY
-    if place.endswith(("县", "旗")):
-        return Level.COUNTY
-    if place.endswith("区"):
-        return Level.DISTRICT
-    if place.endswith(("镇", "乡", "街道")):
-        return Level.TOWN
+        found = unit_level(max(sorted(counts), key=lambda p: counts[p]))
+        return Level(found) if found else None
     return None
 
 

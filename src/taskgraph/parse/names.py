@@ -208,26 +208,9 @@ def _run_indices(names: list[Written], index: int) -> list[int]:
     return list(range(start, end + 1))
 
 
-# Short and long forms of the same bureau: one key for both. "发改委" and "发展改革委".
-_VARIANTS = (
-    ("委员会", "委"),
-    ("和", ""),
-    ("发改", "发展改革"),
-    ("人社", "人力资源社会保障"),
-    ("住建", "住房城乡建设"),
-    ("工信", "工业信息化"),
-    ("卫健", "卫生健康"),
-    ("文旅", "文化旅游"),
-    ("教体", "教育体育"),
-    ("市场监督管理", "市场监管"),
-    ("应急管理局", "应急局"),
-    ("生态环境局", "环境局"),
-    ("人民政府", "政府"),
-)
-
-
 def unit_key(name: str) -> str:
-    """A key under which two ways of writing one unit meet.
+    """A key under which two ways of writing one unit meet (rules kept as data in
+    :mod:`taskgraph.units`).
 
     Examples
     --------
@@ -236,9 +219,9 @@ def unit_key(name: str) -> str:
     >>> unit_key("县财政局") == unit_key("县商务局")
     False
     """
-    for old, new in _VARIANTS:
-        name = name.replace(old, new)
-    return name
+    from taskgraph.units import unit_key as key
+
+    return key(name)
 
 
 def _merge_variants(parties: dict[tuple[int, Role, int], Party], aliases: dict[str, str]) -> None:

@@ -7,11 +7,43 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from dataclasses import dataclass
+
 import networkx as nx
 
 from taskgraph.render.fonts import matplotlib_font
 
 MAX_LEADERS = 30
+
+
+@dataclass(frozen=True)
+class FigureOptions:
+    """How figures are drawn: formats, resolution, size, language, and the analysis choices."""
+
+    formats: tuple[str, ...] = ("png", "svg")
+    dpi: int = 300
+    size: tuple[float, float] | None = None
+    lang: str = "zh"
+    collectives: str = "exclude"
+    groups: str = "expand"
+    top: int = 20
+
+    @classmethod
+    def parse(cls, formats: tuple[str, ...], dpi: int, size: str | None, lang: str, collectives: str,
+              groups: str, top: int) -> FigureOptions:  # fmt: skip
+        """Options from the command line; ``size`` is ``WxH`` in inches."""
+        from taskgraph.errors import UsageError
+
+        dims = None
+        if size:
+            try:
+                w, h = (float(x) for x in size.lower().split("x"))
+            except ValueError:
+                raise UsageError(f"--size must be WxH in inches, e.g. 6.5x4, not {size!r}") from None
+            if not (0.5 <= w <= 40 and 0.5 <= h <= 40):
+                raise UsageError("--size must be between 0.5 and 40 inches each way")
+            dims = (w, h)
+        return cls(tuple(formats), dpi, dims, lang, collectives, groups, top)
 
 
 def _pyplot() -> Any:
@@ -40,11 +72,15 @@ def _nothing(ax: Any, message: str) -> None:
     ax.set_yticks([])
 
 
-def _save(fig: Any, folder: Path, name: str) -> list[Path]:
+def _save(fig: Any, folder: Path, name: str, options: FigureOptions | None = None) -> list[Path]:
+    from taskgraph.safety import atomic_output
+
+    options = options or FigureOptions()
     paths = []
-    for ext in ("png", "svg"):
+    for ext in options.formats:
         path = folder / f"{name}.{ext}"
-        fig.savefig(path, bbox_inches="tight", metadata={"Date": None} if ext == "svg" else None)
+        with atomic_output(path, "wb") as fh:
+            fig.savefig(fh, format=ext, dpi=options.dpi, bbox_inches="tight", metadata={"Date": None} if ext == "svg" else None)
         paths.append(path)
     return paths
 
@@ -147,17 +183,58 @@ def degree_distribution_figure(G: nx.Graph, folder: str | os.PathLike[str]) -> l
     return paths
 
 
-def write_figures(
-    assignments: Any, folder: str | os.PathLike[str], units: Any = None, top: int = 20
-) -> list[Path]:
-    """All figures into ``folder`` (created if needed); return the files written."""
-    from taskgraph.analysis import unit_table
-    from taskgraph.network import build_view
+def write_figures(source: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None) -> list[Path]:
+    """All figures of a corpus into ``folder`` (created if needed); return the files written."""
+    from taskgraph.corpus import Corpus
 
+    options = options or FigureOptions()
+    corpus = source if isinstance(source, Corpus) else Corpus(source if isinstance(source, (list, tuple)) else [source])
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    units = units if units is not None else unit_table(assignments)
-    paths = coordination_load_figure(units, out, top)
-    paths += leader_section_figure(assignments, out)
-    paths += degree_distribution_figure(build_view(assignments, "units"), out)
+    units = corpus.units("corpus", options.collectives if options.collectives != "separate" else "exclude", options.groups)
+    paths = coordination_load_figure(units, out, options.top)
+    paths += leader_section_figure(corpus.assignments, out)
+    paths += degree_distribution_figure(corpus.view("units", options.collectives, options.groups), out)
     return paths
+
+
+def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None) -> list[Path]:
+    """Plans side by side: tasks, joint leadership share and collective share per plan."""
+    plt = _pyplot()
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    labels = [f"{j or ''}{y or ''}" or str(p)[:12] for p, j, y in zip(table["plan"], table["jurisdiction"], table["year"])]
+    fig, axes = plt.subplots(1, 3, figsize=(11, 0.4 * max(len(table), 4) + 1.5), sharey=True)
+    for ax, column, title in zip(axes, ("tasks", "joint_leadership_share", "collective_share"), ("tasks", "joint leadership share", "collective share")):
+        ax.barh(labels, table[column].fillna(0), color="#0984e3")
+        ax.set_title(title)
+        ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    paths = _save(fig, out, "corpus", options)
+    plt.close(fig)
+    return paths
+
+
+def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: FigureOptions | None = None) -> Path:
+    """The units whose coordination load changed most between two plans, before and after."""
+    plt = _pyplot()
+    rows = [r for r in comparison.load if r["before"] is not None or r["after"] is not None]
+    rows.sort(key=lambda r: -abs((r["after"] or 0) - (r["before"] or 0)))
+    rows = rows[:20][::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * max(len(rows), 4) + 1.4))
+    names = [r["unit"] for r in rows]
+    ax.barh([k - 0.2 for k in range(len(rows))], [r["before"] or 0 for r in rows], height=0.4, color="#b2bec3", label="before")
+    ax.barh([k + 0.2 for k in range(len(rows))], [r["after"] or 0 for r in rows], height=0.4, color="#0984e3", label="after")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels(names)
+    ax.set_xlabel("coordination load")
+    ax.legend(loc="lower right", frameon=False)
+    fig.tight_layout()
+    target = Path(path)
+    ext = target.suffix.lstrip(".") or "png"
+    from taskgraph.safety import atomic_output
+
+    with atomic_output(target, "wb") as fh:
+        fig.savefig(fh, format=ext, dpi=(options or FigureOptions()).dpi, bbox_inches="tight")
+    plt.close(fig)
+    return target

@@ -1,0 +1,159 @@
+"""Where the knowledge graph lives: in memory, in an on-disk store, or behind a SPARQL endpoint.
+
+Every backend answers the same question the same way — :meth:`Backend.select` runs a SELECT
+(or ASK) query over the union of the named graphs and streams its rows as plain Python values —
+so the query library, the analysis and the report never know which one they talk to.
+:class:`LocalStore` wraps Oxigraph (pyoxigraph), in memory or in a folder on disk; the remote
+backend for SPARQL 1.1 endpoints is :class:`taskgraph.endpoint.RemoteStore`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from taskgraph.errors import InputError, QueryError
+
+# How long a query may run before it is stopped, in seconds (``--timeout``; 0 means no limit).
+DEFAULT_TIMEOUT = float(os.environ.get("TASKGRAPH_QUERY_TIMEOUT", "120"))
+
+
+@dataclass
+class Rows:
+    """A query's answer: column names and a stream of rows of Python values.
+
+    ``rows`` is an iterator: it is consumed once, row by row, so that a large answer is never
+    held in memory unless the caller asks for it (:meth:`fetch`).
+    """
+
+    columns: tuple[str, ...]
+    rows: Iterator[tuple[Any, ...]]
+
+    def fetch(self) -> list[tuple[Any, ...]]:
+        """Every remaining row, in a list."""
+        return list(self.rows)
+
+
+class Backend(Protocol):
+    """What the query library needs of a store."""
+
+    def select(
+        self, query: str, bindings: Mapping[str, str] | None = None, timeout: float | None = None
+    ) -> Rows: ...
+
+    def graphs(self) -> list[str]: ...
+
+
+def python_value(term: Any) -> Any:
+    """A pyoxigraph term as a plain Python value (str, int, float, bool or None)."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value.rsplit("#", 1)[-1]
+        if datatype in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        if datatype in ("decimal", "double", "float"):
+            try:
+                return float(term.value)
+            except ValueError:
+                return term.value
+        if datatype == "boolean":
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+class LocalStore:
+    """An Oxigraph store, in memory (``path`` None) or in a folder on disk.
+
+    A plan is one named graph (its IRI); :meth:`replace_graph` adds or replaces it, so that a
+    store is built up plan by plan and a plan read again replaces itself.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> None:
+        import pyoxigraph as ox
+
+        self.path = None if path is None else Path(path)
+        try:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise InputError("no taskgraph store here (build one with `taskgraph build … --store DIR`)", str(path))
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise InputError(f"cannot open the store: {str(exc).splitlines()[0]}", str(path)) from None
+
+    def select(
+        self, query: str, bindings: Mapping[str, str] | None = None, timeout: float | None = None
+    ) -> Rows:
+        """Run a SELECT or ASK query over the union of the graphs; see :func:`taskgraph.sparql.check_query`."""
+        import pyoxigraph as ox
+
+        from taskgraph.sparql import check_query, stream
+
+        check_query(query)
+        substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+
+        def run() -> Any:
+            try:
+                return self.store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+            except SyntaxError as exc:
+                raise QueryError(f"SPARQL syntax error: {str(exc).strip().splitlines()[0]}") from None
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise QueryError(f"the query failed: {str(exc).strip().splitlines()[0]}") from None
+
+        return stream(run, python_value, DEFAULT_TIMEOUT if timeout is None else timeout)
+
+    def graphs(self) -> list[str]:
+        """The named graphs' IRIs, sorted."""
+        return sorted(g.value for g in self.store.named_graphs() if hasattr(g, "value"))
+
+    def load(self, data: bytes | Iterable[Any], fmt: Any, graph: str | None = None, base: str | None = None) -> None:
+        """Bulk-load RDF (bytes in ``fmt``, a pyoxigraph ``RdfFormat``) into ``graph`` or the graphs it names."""
+        import pyoxigraph as ox
+
+        to_graph = ox.NamedNode(graph) if graph else None
+        self.store.bulk_load(data, fmt, base_iri=base, to_graph=to_graph)
+
+    def extend(self, quads: Iterable[Any]) -> None:
+        """Add pyoxigraph quads."""
+        self.store.bulk_extend(quads)
+
+    def replace_graph(self, graph: str, quads: Iterable[Any]) -> None:
+        """Replace named graph ``graph`` with ``quads`` (added when it did not exist)."""
+        import pyoxigraph as ox
+
+        node = ox.NamedNode(graph)
+        self.store.remove_graph(node) if self._has_graph(node) else None
+        self.store.bulk_extend(quads)
+
+    def _has_graph(self, node: Any) -> bool:
+        try:
+            return bool(self.store.contains_named_graph(node))
+        except (AttributeError, OSError):
+            return False
+
+    def quads(self, graph: str | None = None) -> Iterator[Any]:
+        """The store's quads (of one named graph, or all)."""
+        import pyoxigraph as ox
+
+        return iter(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def flush(self) -> None:
+        """Write everything to disk (an on-disk store)."""
+        if self.path is not None:
+            self.store.flush()
