@@ -41,6 +41,14 @@ def plan():
     return read_plan(PLAN_PATH)
 
 
+@pytest.fixture(scope="session")
+def corpus(plan):
+    """The Shen County plan as a corpus of one (its tables computed once for the session)."""
+    from taskgraph.corpus import Corpus
+
+    return Corpus([plan])
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest):
     """Compare text with tests/golden/NAME; rewrite it only under --regen-golden."""

@@ -17,7 +17,7 @@ from taskgraph.analysis import (
     unit_table,
 )
 from taskgraph.analysis.measures import eigenvector, freeman_degree_centralization, louvain
-from taskgraph.network import Assignments, Party, TaskRecord, as_store, read_assignments
+from taskgraph.assignments import Assignments, Party, TaskRecord
 
 
 def _party(name, kind="unit", leader=False):
@@ -28,9 +28,9 @@ def _task(number, **roles):
     return TaskRecord(
         f"t{number}",
         number,
+        str(number),
         "",
         "p",
-        "plan",
         "s1",
         "一、",
         None,
@@ -44,8 +44,8 @@ L1, L2 = _party("L1", "person", True), _party("L2", "person", True)
 
 
 @pytest.fixture(scope="module")
-def shen(plan):
-    return read_assignments(as_store(plan))
+def shen(corpus):
+    return corpus.assignments
 
 
 def test_coordination_load_by_hand():

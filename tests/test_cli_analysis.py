@@ -99,5 +99,5 @@ def test_export_gephi_csv(runner, plan_path, tmp_path):
 
 def test_export_bad_extension(runner, plan_path, tmp_path):
     """An unknown export extension is a usage error."""
-    result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "g.xlsx")])
+    result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "g.docx")])
     assert result.exit_code == 2 and ".graphml" in result.stderr

@@ -48,20 +48,23 @@ def test_parse_csv_to_file(runner, plan_path, tmp_path):
     assert {r["role"] for r in rows} == {"lead_leader", "lead_unit", "responsible_unit"}
 
 
-def test_parse_two_plans(runner, plan_path):
-    """Several plans give several documents."""
-    result = runner.invoke(cli, ["parse", str(plan_path), str(plan_path)])
+def test_parse_two_plans(runner, plan_path, tmp_path):
+    """Several plans give several documents; the same document given twice is parsed once, with a warning."""
+    other = tmp_path / "other.txt"
+    other.write_text("一、目标\n1.甲。（牵头单位：县财政局）\n", encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(plan_path), str(other), str(plan_path)])
     assert len(json.loads(result.stdout)["documents"]) == 2
+    assert "the same document as" in result.stderr
 
 
 @pytest.mark.parametrize(
     "content, message",
     [
         (None, "no such file"),
-        ("dir", "is a directory"),
+        ("dir", "no plan file in this folder"),
         (b"", "the file is empty"),
         (b"\x00\x01\x02\x03" * 100, "binary file"),
-        ("这是一份通知。".encode(), "no numbered task"),
+        ("这是一份通知。".encode(), "no task allocation found"),
     ],
 )
 def test_parse_bad_input(runner, tmp_path, content, message):

@@ -55,4 +55,4 @@ def test_warning_names_original_line():
     text = "一、目标\n\n1.甲。（牵头单位：县财政局）\n\n— 1 —\n\n3.乙。（牵头单位：县财政局）\n"
     plan = parse_plan(text)
     (warning,) = plan.warnings
-    assert warning.line == 7 and warning.task == 3
+    assert warning.line == 7 and warning.task == "3"

@@ -508,6 +508,8 @@ def _expand(paths: list[str]) -> list[str]:
             found = plan_files(path)
             for root, _, files in os.walk(path):
                 found += [os.path.join(root, f) for f in files if Path(f).suffix.lower() in rdf_ext and not f.startswith(".")]
+            if not found:
+                raise InputError("no plan file in this folder (.txt .html .docx .pdf .xlsx, or RDF)", path)
             out.extend(sorted(set(found)))
         elif not os.path.exists(path):
             raise InputError("no such file or folder", path)

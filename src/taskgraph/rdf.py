@@ -305,6 +305,49 @@ def renaming_quads(renamings: Iterable[Any], minter: Minter) -> Iterator[ox.Quad
         yield ox.Quad(new, PREF, _zh(r.new), g)
 
 
+# ------------------------------------------------------------------ the Python API
+
+
+def _corpus(source: Any, base: str = DEFAULT_BASE) -> Any:
+    from taskgraph.corpus import Corpus
+    from taskgraph.errors import UsageError
+
+    if isinstance(source, Corpus):
+        return source
+    if isinstance(source, Plan):
+        return Corpus([source], base=base)
+    if isinstance(source, (list, tuple)) and all(isinstance(p, Plan) for p in source):
+        return Corpus(source, base=base)
+    raise UsageError(f"expected a Corpus, a Plan or a list of plans, not {type(source).__name__}")
+
+
+def to_rdf(source: Any, base: str = DEFAULT_BASE) -> Any:
+    """An rdflib Dataset of plans (a Plan, plans or a Corpus), one named graph per plan.
+
+    For Python users who continue in rdflib; taskgraph itself works on Oxigraph quads.
+
+    Examples
+    --------
+    >>> from taskgraph.parse import parse_plan
+    >>> ds = to_rdf(parse_plan("一、目标\\n1.甲。（牵头单位：县财政局）"))
+    >>> len([g for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier])
+    1
+    """
+    from rdflib import Dataset
+
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    data = ox.serialize(list(_corpus(source, base).quads()), format=ox.RdfFormat.N_QUADS)
+    ds.parse(data=data.decode("utf-8"), format="nquads")
+    return ds
+
+
+def write_rdf(source: Any, path: str | os.PathLike[str], fmt: str | None = None) -> tuple[str, int]:
+    """Write plans (a Plan, plans or a Corpus) as RDF; return the format and the statements written."""
+    return _corpus(source).write_rdf(path, fmt)
+
+
 # ------------------------------------------------------------------ files
 
 
@@ -401,6 +444,8 @@ def read_rdf(path: str | os.PathLike[str], store: Any) -> None:
 
 __all__ = [
     "DEFAULT_BASE",
+    "to_rdf",
+    "write_rdf",
     "FORMATS",
     "PREFIXES",
     "format_for",

@@ -48,26 +48,46 @@ class Backend(Protocol):
 
 
 def python_value(term: Any) -> Any:
-    """A pyoxigraph term as a plain Python value (str, int, float, bool or None)."""
+    """A pyoxigraph term as a plain Python value (str, int, float, bool or None).
+
+    Called once per value of every row a query streams, so it compares the datatype IRI with
+    constant sets (folded by the compiler) and looks nothing up by name.
+    """
     if term is None:
         return None
     import pyoxigraph as ox
 
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value.rsplit("#", 1)[-1]
-        if datatype in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
-            try:
-                return int(term.value)
-            except ValueError:
-                return term.value
-        if datatype in ("decimal", "double", "float"):
-            try:
-                return float(term.value)
-            except ValueError:
-                return term.value
-        if datatype == "boolean":
-            return term.value == "true"
+    if not isinstance(term, ox.Literal):
+        return term.value if not isinstance(term, ox.Triple) else str(term)
+    datatype = term.datatype.value
+    if datatype in {
+        "http://www.w3.org/2001/XMLSchema#string",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+    }:
         return term.value
+    if datatype in {
+        "http://www.w3.org/2001/XMLSchema#integer",
+        "http://www.w3.org/2001/XMLSchema#int",
+        "http://www.w3.org/2001/XMLSchema#long",
+        "http://www.w3.org/2001/XMLSchema#short",
+        "http://www.w3.org/2001/XMLSchema#nonNegativeInteger",
+        "http://www.w3.org/2001/XMLSchema#positiveInteger",
+    }:
+        try:
+            return int(term.value)
+        except ValueError:
+            return term.value
+    if datatype in {
+        "http://www.w3.org/2001/XMLSchema#decimal",
+        "http://www.w3.org/2001/XMLSchema#double",
+        "http://www.w3.org/2001/XMLSchema#float",
+    }:
+        try:
+            return float(term.value)
+        except ValueError:
+            return term.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#boolean":
+        return term.value in ("true", "1")
     return term.value
 
 

@@ -151,6 +151,27 @@ def _attribution_closes(text: str) -> bool:
     return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
 
 
+def _continues(item: Item, text: str, prev_closed: bool) -> bool:
+    """Whether a line that starts no item goes on with a numbered item that has no attribution yet.
+
+    A task (numbered 1., (1) …) goes on until its attribution, even past a line that happens to
+    end a sentence ("…打造全国最大的“活珠子”" / "生产基地。（牵头领导：…）"), unless the line
+    starts a paragraph of its own ("以上2项目标的责任单位均为…", a leader's heading). A heading
+    (一、, （一）) goes on only when it was broken off mid-sentence or mid-title, or when the line is
+    its attribution; an unnumbered task under it is a paragraph of its own.
+    """
+    if _attribution_line(text):
+        return True
+    if item.rank >= 3:
+        return not (MULTI_TARGET.match(text) or LEADER_HEADING.match(text) or UNIT_HEADING.match(text))
+    return not prev_closed and (_mid_sentence(item) or _heading_like(text))
+
+
+def _heading_like(text: str) -> bool:
+    """A short line without sentence punctuation: the rest of a heading broken over two lines."""
+    return len(text) <= 30 and not _closed(text) and "。" not in text
+
+
 def _mid_sentence(item: Item) -> bool:
     """Whether an item that does not end a sentence is a sentence broken off ("…，新增专精特新
     中小企业" / "500家。") rather than a heading ("一、经济发展")."""
@@ -308,8 +329,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             and (
                 broken(prev)
                 or current.empty
-                or (not prev_closed and _mid_sentence(current))
-                or (_attribution_line(text) and not _attribution_closes(current.lines[-1].text))
+                or (not _attribution_closes(current.lines[-1].text) and _continues(current, text, prev_closed))
             )
         ):
             current.add(line)  # the item goes on: a broken line, or its attribution on the next line
@@ -385,7 +405,9 @@ def join_lines(lines: list[Line], offset: int) -> tuple[str, str]:
     for k, line in enumerate(lines):
         t = line.text[offset:] if k == 0 else line.text
         o = line.orig[offset:] if k == 0 else line.orig
-        if text and t and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+        # "…big data and cloud" / "computing…": Latin words keep their space; digits broken
+        # across lines ("1" / "0亿元") do not get one.
+        if text and t and text[-1].isascii() and text[-1].isalpha() and t[0].isascii() and t[0].isalpha():
             text, orig = text + " ", orig + " "
         text, orig = text + t, orig + o
     return text, orig

@@ -180,12 +180,14 @@ def _ancestors(item: Item) -> list[Item]:
 
 
 def _title(item: Item) -> str:
-    """A heading's title as written (its first line, and the next ones when it wraps)."""
+    """A heading's title as written: its first line, and the next ones while it goes on (a heading
+    broken over lines: "二、2024 年主要工" / "作任务"), never the prose under it."""
     if item.row is not None and item.kind != "heading":
         return item.orig
     lines = item.lines[:1]
-    for line in item.lines[1:3]:
-        if lines[-1].text.endswith(("。", "）", ")")) or len(lines[-1].text) < 24:
+    for line in item.lines[1:4]:
+        last = lines[-1].text[item.offset if len(lines) == 1 else 0 :]
+        if last.endswith(("。", "；", "）", ")")) or len(line.text) > 30 or any(ch in line.text for ch in "。；;"):
             break
         lines.append(line)
     return "".join(ln.raw for ln in lines).strip()

@@ -3,19 +3,37 @@
 Figures register it with matplotlib, so Chinese labels render on a machine with no CJK font.
 Pages embed a subset holding just the characters they show (fontTools), so the browser draws
 Chinese without a system font and without a network request.
+
+Cutting a subset out of the full font is slow: fontTools reads and prunes all 49,382 glyphs of
+the 4 MB file, about 0.35 s each time, and matplotlib does it twice for every PDF figure (to
+embed the font as Type 42). So a process cuts the font once, to the common Chinese characters
+(the 6,763 hanzi of GB 2312) and punctuation — :func:`compact_font`, 1 MB, 0.45 s to build —
+and later subsets are cut from that, in about 0.07 s. A name with a rarer character adds it
+to the compact font, which is then rebuilt once.
 """
 
 from __future__ import annotations
 
+import atexit
 import base64
 import io
-from functools import lru_cache
+import shutil
+import tempfile
+import threading
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from taskgraph.resources import package_file
 
 FONT_FILE = "DroidSansFallbackFull.ttf"
 FONT_FAMILY = "Droid Sans Fallback"
+# Punctuation and symbols a plan or a figure uses, besides the hanzi: general punctuation
+# (—, …, “”), arrows (→), geometric shapes (▲), CJK punctuation (、。〔〕), fullwidth forms (（），).
+_SYMBOL_RANGES = ((0x2000, 0x2070), (0x2190, 0x2200), (0x25A0, 0x2600), (0x3000, 0x3040), (0xFF00, 0xFFF0))
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {"compact": None, "chars": frozenset(), "folder": None, "registered": None, "full_cuts": 0}
 
 
 def font_path() -> Path:
@@ -23,18 +41,111 @@ def font_path() -> Path:
     return package_file("fonts", FONT_FILE)
 
 
-@lru_cache(maxsize=1)
-def matplotlib_font() -> str:
-    """Register the shipped font with matplotlib and return its family name."""
+@cache
+def _font_characters() -> frozenset[int]:
+    """The code points the shipped font has a glyph for (it has no Latin letters: DejaVu Sans draws those)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_path()), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+@cache
+def common_characters() -> frozenset[int]:
+    """The characters the compact font always holds: GB 2312's hanzi and punctuation, and symbols.
+
+    Examples
+    --------
+    >>> chars = common_characters()
+    >>> all(ord(ch) in chars for ch in "县发展改革局莘（一）、，…"), len(chars) > 7000
+    (True, True)
+    """
+    chars = set()
+    for high in range(0xA1, 0xF8):  # GB 2312: rows 1-9 symbols, 16-87 hanzi
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.add(ord(bytes((high, low)).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    for start, end in _SYMBOL_RANGES:
+        chars.update(range(start, end))
+    return frozenset(chars)
+
+
+def _cut(source: Path, text: str) -> Any:
+    """A fontTools font: ``source`` cut down to the characters of ``text``."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text or " ")
+    subsetter.subset(font)
+    return font
+
+
+def compact_font(text: str = "") -> Path:
+    """The shipped font cut to :func:`common_characters` and those of ``text``, built once per process.
+
+    It lives in a temporary folder removed when the process ends. A later call whose ``text``
+    holds a character outside it (and in the full font) rebuilds it with that character.
+    """
+    with _lock:
+        needed = {ord(ch) for ch in text} & _font_characters()
+        if _state["compact"] is not None and needed <= _state["chars"]:
+            return Path(_state["compact"])
+        chars = frozenset(_state["chars"] | common_characters() | needed) & _font_characters()
+        if _state["folder"] is None:
+            _state["folder"] = tempfile.mkdtemp(prefix="taskgraph-fonts-")
+            atexit.register(shutil.rmtree, _state["folder"], True)
+        path = Path(_state["folder"]) / f"DroidSansFallback-{len(chars)}.ttf"
+        font = _cut(font_path(), "".join(map(chr, sorted(chars))))
+        font.save(str(path))
+        font.close()
+        _state["compact"], _state["chars"] = str(path), chars
+        return path
+
+
+def _covers(text: str) -> bool:
+    return _state["compact"] is not None and ({ord(ch) for ch in text} & _font_characters()) <= _state["chars"]
+
+
+def matplotlib_font(text: str = "", compact: bool = False) -> str:
+    """Register the shipped font with matplotlib and return its family name.
+
+    With ``compact`` (the figure will be written as PDF, which embeds a subset of the font),
+    :func:`compact_font` covering ``text`` stands in for the full font: same family name, same
+    glyphs and metrics, ten times faster to subset. Only one of the two is registered at a time.
+    """
     from matplotlib import font_manager
 
-    path = str(font_path())
-    font_manager.fontManager.addfont(path)
-    return font_manager.FontProperties(fname=path).get_name()
+    path = str(compact_font(text) if compact else font_path())
+    with _lock:
+        if _state["registered"] != path:
+            manager = font_manager.fontManager
+            old = _state["registered"]
+            if old is not None:
+                manager.ttflist = [f for f in manager.ttflist if f.fname != old]
+            manager.addfont(path)  # clears matplotlib's cache of font look-ups
+            _state["registered"] = path
+    return _family(path)
+
+
+@cache
+def _family(path: str) -> str:
+    from matplotlib import font_manager
+
+    return str(font_manager.FontProperties(fname=path).get_name())
 
 
 def subset_font_data_uri(text: str) -> str:
     """A ``data:`` URI of the shipped font cut down to the characters of ``text``.
+
+    The second call in a process builds :func:`compact_font` and cuts from it (and so does
+    every call once it exists and covers ``text``).
 
     Examples
     --------
@@ -42,16 +153,14 @@ def subset_font_data_uri(text: str) -> str:
     >>> uri.startswith("data:font/ttf;base64,") and len(uri) < 40_000
     True
     """
-    from fontTools import subset
-
-    options = subset.Options()
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = subset.load_font(str(font_path()), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text="".join(sorted(set(text))) or " ")
-    subsetter.subset(font)
+    chars = "".join(sorted(set(text)))
+    if _covers(chars) or _state["full_cuts"] >= 1:
+        source = compact_font(chars)
+    else:
+        source = font_path()
+        _state["full_cuts"] += 1
+    font = _cut(source, chars)
     out = io.BytesIO()
     font.save(out)
+    font.close()
     return "data:font/ttf;base64," + base64.b64encode(out.getvalue()).decode("ascii")

@@ -1,10 +1,14 @@
-"""Interactive HTML: one self-contained file, offline, built with pyvis and an owned template.
+"""Interactive HTML: one self-contained page per network view, drawn from its first frame.
 
-pyvis holds the graph (``net.nodes``/``net.edges`` filled directly: its ``from_nx`` is quadratic)
-and ships vis-network; its own templates link Bootstrap from a CDN even "in line", so the page
-comes from ``templates/page.html``, with vis-network's JS and CSS inlined and the data as
-escaped JSON. Tooltips are plain text (set with ``textContent``), so markup in a plan stays
-inert.
+Everything the browser needs is computed here and written into the page (issue 13): node
+positions (a deterministic layout, so a screenshot taken right after ``load`` or a printed page
+shows the graph, not an empty canvas), the colours of every colour mode with their legends
+(kind of unit, function, community), which nodes are labelled first, the sections of the full
+view with a layout for each, and the tooltips. The page inlines vis-network (shipped with
+pyvis) to draw and pan, its own script and style (``templates/page.js``, ``page.css``) and a
+subset of the shipped CJK font; it makes no request. The data sits in a JSON block whose
+``<``, ``>`` and ``&`` are escaped, and the script puts every text from it on the page with
+``textContent``, so markup in a plan stays inert.
 """
 
 from __future__ import annotations
@@ -12,37 +16,65 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from taskgraph.errors import UsageError
 
-KIND_COLORS = {
-    "task": ("#9aa5b1", "task 任务"),
-    "section": ("#6c5ce7", "section 部分"),
-    "unit": ("#0984e3", "unit 单位"),
-    "group": ("#00b894", "group 单位组"),
-    "collective": ("#e1a100", "collective 集合"),
-    "leader": ("#d63031", "leader 领导"),
+# Node types, drawn the same in every colour mode: (colour, vis-network shape, legend label).
+# Units and groups take the colour of the mode; collectives keep theirs, since they stand for
+# many unnamed units and their measures are not comparable with one unit's.
+NODE_TYPES = {
+    "unit": ("#1f77b4", "dot", "unit 单位"),
+    "group": ("#1f77b4", "square", "group 单位组"),
+    "collective": ("#e1a100", "hexagon", "collective 集合"),
+    "leader": ("#c0392b", "star", "leader 领导"),
+    "section": ("#6c5ce7", "diamond", "section 部分"),
+    "task": ("#a4b0be", "dot", "task 任务"),
 }
-KIND_SHAPES = {
-    "task": "dot",
-    "section": "diamond",
-    "unit": "dot",
-    "group": "square",
-    "collective": "hexagon",
-    "leader": "star",
+COLOURED = ("unit", "group")
+# Kinds of unit: the top concepts of the function scheme (units/data/functions.ttl). Red, grey,
+# purple and amber are left to leaders, tasks, sections and collectives.
+KIND_OF_UNIT_COLOURS = {
+    "government-department": "#1f77b4",
+    "development-zone": "#2ca02c",
+    "local-government": "#8c564b",
+    "state-enterprise": "#17becf",
+    "public-institution": "#bcbd22",
+    "vertical-agency": "#ff7f0e",
+    "coordination-body": "#e377c2",
+    "party-organ": "#393b79",
+    "state-organ": "#637939",
+    "mass-organisation": "#f7b6d2",
+    "armed-forces": "#843c39",
 }
-FONT_FACE = "TaskgraphCJK, sans-serif"
+# Functions and communities: distinct colours for the most frequent, the rest in OTHER.
+PALETTE = (
+    "#1f77b4", "#2ca02c", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22", "#393b79",
+    "#9edae5", "#98df8a", "#ffbb78", "#637939", "#c49c94", "#aec7e8", "#f7b6d2", "#8c6d31",
+    "#5254a3", "#dbdb8d", "#843c39", "#7b4173",
+)  # fmt: skip
+OTHER = "#b8c2cc"
+EDGE_ROLES = {  # role: (colour, legend label)
+    "lead_leader": ("rgba(192,57,43,0.45)", "牵头领导 lead leader"),
+    "lead_unit": ("rgba(45,52,54,0.55)", "牵头单位 lead unit"),
+    "responsible_unit": ("rgba(99,110,114,0.30)", "责任单位 responsible unit"),
+    "cooperating_unit": ("rgba(99,110,114,0.22)", "配合单位 cooperating unit"),
+    "part_of": ("rgba(108,92,231,0.35)", "所属 part of"),
+    "": ("rgba(99,110,114,0.35)", "tie"),
+}
 ROLE_ZH = {
     "lead_leader": "牵头领导",
     "lead_unit": "牵头单位",
     "responsible_unit": "责任单位",
     "cooperating_unit": "配合单位",
-    "part_of": "所属",
 }
 VIEW_SUBTITLES = {
     "full": "Tasks, sections, units and leaders; an edge joins a task to each party in its role.",
@@ -51,12 +83,585 @@ VIEW_SUBTITLES = {
     "leaders": "Leaders tied to the lead units of the tasks they oversee; width = tasks.",
     "coleaders": "Leaders tied when they oversee the same task; width = tasks.",
 }
-LARGE = 1500  # nodes above which the layout is computed in Python and physics is off
+# Measures a unit's tooltip shows, each with its glossary definition (issue 13).
+UNIT_TOOLTIP = ("coordination_load", "tasks_led", "responsible", "betweenness", "community")
+MEASURES = (
+    "coordination_load", "tasks_led", "co_led", "responsible", "cooperating", "degree", "strength",
+    "newman_strength", "betweenness", "closeness", "eigenvector", "pagerank", "constraint",
+    "effective_size", "core", "brokerage_total", "tasks",
+)  # fmt: skip
+EDGE_PX = {"full": 80.0}  # layout length of an edge, in pixels; 120 elsewhere
+KK_MAX = 300  # components up to this size get Kamada-Kawai, larger ones Fruchterman-Reingold
+SECTION_LAYOUTS_MAX = 400  # sections of more nodes fall back to the whole view's positions
+OPEN_ON_SECTION = 60  # a full view of more nodes opens on one section, not on all of them
 
 
-def _vis_asset(name: str) -> str:
-    folder = resources.files("pyvis").joinpath("lib").joinpath("vis-9.1.2")
-    return folder.joinpath(name).read_text(encoding="utf-8")
+# --- layout ---------------------------------------------------------------------------------
+
+
+def _component_coords(n: int, edges: list[tuple[int, int]]) -> np.ndarray:
+    """Coordinates of one connected component, about one unit per edge, deterministic."""
+    if n == 1:
+        return np.zeros((1, 2))
+    if n == 2:
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
+    import igraph as ig
+
+    g = ig.Graph(n=n, edges=edges)
+    if n <= KK_MAX:
+        # The seed-free start is a circle, so the result is the same on every run.
+        coords = np.array(g.layout_kamada_kawai().coords)
+    else:
+        start = np.random.default_rng(42).uniform(-1.0, 1.0, (n, 2)) * math.sqrt(n)
+        grid = "grid" if n >= 1000 else "nogrid"
+        coords = np.array(g.layout_fruchterman_reingold(seed=start.tolist(), grid=grid, niter=500).coords)
+    if edges:
+        a, b = np.array(edges).T
+        median = float(np.median(np.hypot(*(coords[a] - coords[b]).T)))
+        if median > 0:
+            coords = coords / median
+    return coords - coords.mean(axis=0)
+
+
+def _separate(xy: np.ndarray, radii: np.ndarray, pad: float, rounds: int = 40) -> np.ndarray:
+    """Push apart nodes whose discs (plus ``pad``) overlap; pairs found with a k-d tree."""
+    if len(xy) < 2:
+        return xy
+    from scipy.spatial import cKDTree
+
+    reach = 2 * float(radii.max()) + pad
+    for _ in range(rounds):
+        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs.T
+        delta = xy[j] - xy[i]
+        dist = np.hypot(*delta.T)
+        need = radii[i] + radii[j] + pad
+        over = dist < need
+        if not over.any():
+            break
+        i, j, delta, dist, need = i[over], j[over], delta[over], dist[over], need[over]
+        # Coincident nodes move apart along a fixed direction per pair, for determinism.
+        angle = (i * 7919 + j * 104729) % 360 * math.pi / 180
+        unit = np.where(
+            dist[:, None] > 1e-9,
+            delta / np.maximum(dist, 1e-9)[:, None],
+            np.column_stack([np.cos(angle), np.sin(angle)]),
+        )
+        push = unit * ((need - dist) / 2)[:, None]
+        np.add.at(xy, i, -push)
+        np.add.at(xy, j, push)
+    return xy
+
+
+def _pack(boxes: list[tuple[float, float]], gap: float, aspect: float = 1.5) -> list[tuple[float, float]]:
+    """Top-left corners of boxes (largest first) packed in shelves about ``aspect`` times wider than tall."""
+    area = sum((w + gap) * (h + gap) for w, h in boxes)
+    width = max(max((w for w, _ in boxes), default=0.0), math.sqrt(area * aspect))
+    out: list[tuple[float, float]] = []
+    x = y = shelf = 0.0
+    for w, h in boxes:
+        if x > 0 and x + w > width:
+            x, y, shelf = 0.0, y + shelf + gap, 0.0
+        out.append((x, y))
+        x += w + gap
+        shelf = max(shelf, h)
+    return out
+
+
+def _ring_coords(
+    H: nx.Graph, members: list[Hashable], clusters: dict[Hashable, Hashable], radii: np.ndarray
+) -> np.ndarray:
+    """The full view clustered by section: each section's tasks in a disc around its node, the
+    discs on a ring in document order, every party inside the ring at the mean of its tasks
+    pulled towards the centre (a unit of one section sits by it, one of many in the middle).
+    Linear in the size of the graph."""
+    at = {n: i for i, n in enumerate(members)}
+    xy = np.zeros((len(members), 2))
+    # Every section is a slot on the ring, in document order: 二、 stands just before its （一）.
+    order = [n for n in members if n in clusters.values() or H.nodes[n].get("kind") == "section"]
+    tasks: dict[Hashable, list[Hashable]] = {c: [] for c in order}
+    for n in members:
+        if n in clusters and clusters[n] != n and clusters[n] in tasks:
+            tasks[clusters[n]].append(n)
+    step, golden = 30.0, math.pi * (3 - math.sqrt(5))
+    reach = {c: step * math.sqrt(len(tasks[c]) + 1) + 30.0 for c in order}
+    total = sum(2 * r + 40.0 for r in reach.values())
+    ring = max(total / (2 * math.pi), 2 * max(reach.values()))
+    arc = 0.0
+    for c in order:
+        angle = -math.pi / 2 + 2 * math.pi * (arc + reach[c] + 20.0) / total
+        arc += 2 * reach[c] + 40.0
+        centre = np.array([math.cos(angle), math.sin(angle)]) * ring
+        xy[at[c]] = centre
+        for j, t in enumerate(tasks[c]):
+            rho = step * math.sqrt(j + 1.5)
+            xy[at[t]] = centre + rho * np.array([math.cos(j * golden), math.sin(j * golden)])
+    placed = set(order) | {t for c in order for t in tasks[c]}
+    # Parties at the mean of their tasks, a little inside: by their section when they have one,
+    # towards the middle when their tasks are all round the ring.
+    for n in members:
+        if n not in placed:
+            near = [xy[at[m]] for m in H.neighbors(n) if m in placed]
+            if near:
+                xy[at[n]] = np.mean(near, axis=0) * 0.8
+    return _separate(xy, radii, pad=12.0, rounds=120)
+
+
+def _text_half_width(text: str) -> float:
+    """About half the width in pixels of a 12 px label: Chinese characters 12 px, others 7."""
+    return sum(12.0 if ord(ch) > 0x2E80 else 7.0 for ch in text) / 2
+
+
+def layout(
+    G: nx.Graph,
+    radii: dict[Hashable, float] | None = None,
+    edge_px: float = 120.0,
+    clusters: dict[Hashable, Hashable] | None = None,
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions in pixels: each connected component laid out alone, then components packed.
+
+    Kamada-Kawai for components up to ``KK_MAX`` nodes, grid Fruchterman-Reingold above (both
+    compiled, in igraph), discs of ``radii`` pushed apart, the largest component first, with
+    room for the labels. Laying out components one by one costs the sum of their sizes'
+    squares, not the square of the whole, and nothing is random: the same graph gives the same
+    picture. With ``clusters`` (task or section -> its innermost section), a component of more
+    than one section is drawn clustered by section (``_ring_coords``).
+
+    Examples
+    --------
+    >>> pos = layout(nx.Graph([("a", "b"), ("b", "c"), ("x", "y")]))
+    >>> sorted(pos), pos == layout(nx.Graph([("a", "b"), ("b", "c"), ("x", "y")]))
+    (['a', 'b', 'c', 'x', 'y'], True)
+    """
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    radius = radii or {}
+    pieces = sorted(nx.connected_components(H), key=lambda c: -len(c))
+    index = {n: i for i, n in enumerate(G)}
+    laid: list[tuple[list[Hashable], np.ndarray, tuple[float, float]]] = []
+    for nodes in pieces:
+        members = sorted(nodes, key=index.__getitem__)
+        r = np.array([radius.get(n, 8.0) for n in members])
+        if clusters and len({clusters[n] for n in members if n in clusters}) > 1:
+            xy = _ring_coords(H, members, clusters, r)
+        else:
+            local = {n: i for i, n in enumerate(members)}
+            edges = [(local[u], local[v]) for u in members for v in H[u] if local[u] < local.get(v, -1)]
+            xy = _component_coords(len(members), edges) * edge_px
+            if len(members) > 2:
+                xy = _separate(xy, r, pad=edge_px * 0.25)
+        half = np.maximum(r, [_text_half_width(str(G.nodes[n].get("label", ""))) for n in members])
+        lo = np.array([(xy[:, 0] - half).min(), (xy[:, 1] - r).min()])
+        hi = np.array([(xy[:, 0] + half).max(), (xy[:, 1] + r + 16.0).max()])
+        laid.append((members, xy - lo, (float(hi[0] - lo[0]), float(hi[1] - lo[1]))))
+    corners = _pack([box for *_, box in laid], gap=edge_px * 0.4)
+    positions: dict[Hashable, tuple[float, float]] = {}
+    for (members, xy, _), (cx, cy) in zip(laid, corners):
+        for n, (px, py) in zip(members, xy):
+            positions[n] = (round(float(px + cx), 1), round(float(py + cy), 1))
+    return positions
+
+
+# --- sections of the full view ----------------------------------------------------------------
+
+
+def _sections(
+    G: nx.Graph,
+) -> tuple[list[dict[str, Any]], dict[Hashable, list[int]], list[list[Hashable]], dict[Hashable, Hashable]]:
+    """The full view's sections in document order, each node's sections, each section's nodes,
+    and the cluster of each task and innermost section (the innermost section's node).
+
+    A section holds its tasks, the parties named on them, its own node, its parent's node and
+    its subsections with their tasks; a subsection the same within it.
+    """
+    sec_nodes = [n for n, d in G.nodes(data=True) if d.get("kind") == "section"]
+    if not sec_nodes:
+        return [], {}, [], {}
+    parent: dict[Hashable, Hashable] = {}
+    inner_of: dict[Hashable, Hashable] = {}
+    for t, d in G.nodes(data=True):
+        if d.get("kind") != "task":
+            continue
+        inner = next(
+            (m for m in G.neighbors(t) if G.nodes[m].get("kind") == "section" and G.edges[t, m].get("role") == "part_of"),
+            None,
+        )
+        if inner is None:
+            continue
+        inner_of[t] = inner
+        if d.get("subsection") and inner not in parent:
+            up = [m for m in G.neighbors(inner) if G.nodes[m].get("kind") == "section" and m != inner]
+            top = [m for m in up if G.nodes[m].get("label") == d.get("section")] or up
+            if top:
+                parent[inner] = top[0]
+    members: dict[Hashable, set[Hashable]] = {s: {s} for s in sec_nodes}
+    tasks: Counter[Hashable] = Counter()
+    plans: dict[Hashable, str] = {}
+    for t, inner in inner_of.items():
+        chain = [inner] + ([parent[inner]] if inner in parent else [])
+        party = [m for m in G.neighbors(t) if G.nodes[m].get("kind") != "section"]
+        for s in chain:
+            members[s] |= {t, *party, *chain}
+            tasks[s] += 1
+            plans.setdefault(s, str(G.nodes[t].get("plan") or ""))
+    for child, top in parent.items():
+        members[top].add(child)
+    several_plans = len(set(plans.values())) > 1
+    order: list[Hashable] = []
+    for s in sec_nodes:
+        if s not in parent and tasks[s]:
+            order.append(s)
+            order += [c for c in sec_nodes if parent.get(c) == s and tasks[c]]
+    info = []
+    for s in order:
+        label = str(G.nodes[s].get("label") or "")
+        if several_plans and plans.get(s):
+            label = f"{plans[s]} · {label}"
+        info.append(
+            {
+                "label": label,
+                "depth": 1 if s in parent else 0,
+                "tasks": tasks[s],
+                "leaf": not any(parent.get(c) == s for c in sec_nodes),
+            }
+        )
+    of_node: dict[Hashable, list[int]] = {}
+    node_lists: list[list[Hashable]] = []
+    index = {n: i for i, n in enumerate(G)}
+    for k, s in enumerate(order):
+        nodes = sorted(members[s], key=index.__getitem__)
+        node_lists.append(nodes)
+        for n in nodes:
+            of_node.setdefault(n, []).append(k)
+    clusters: dict[Hashable, Hashable] = {**inner_of, **{s: s for s in inner_of.values()}}
+    return info, of_node, node_lists, clusters
+
+
+# --- colours ----------------------------------------------------------------------------------
+
+
+@cache
+def _function_index() -> dict[str, tuple[str, str, str]]:
+    """English label of each function -> (its id, its top concept's id, English label of that)."""
+    from taskgraph.units.functions import concepts
+
+    out = {}
+    for concept_id, c in concepts().items():
+        top = concepts()[c.broader] if c.broader else c
+        out[c.function.en] = (concept_id, top.function.id, top.function.en)
+    return out
+
+
+def _function_of(d: dict[str, Any]) -> str | None:
+    """A unit's function (English label): the unit table's, or else classified from its name."""
+    value = d.get("function")
+    if isinstance(value, str) and value:
+        return value
+    from taskgraph.units.functions import function_of
+
+    found = function_of(str(d.get("label", "")))
+    return found.en if found else None
+
+
+def _colourings(G: nx.Graph, nodes: list[Hashable]) -> tuple[list[dict[str, Any]], dict[Hashable, list[int]]]:
+    """The colour modes: kind of unit, function, community; each node's entry in each legend."""
+    from taskgraph.units.functions import concepts
+
+    coloured = [n for n in nodes if G.nodes[n].get("kind") in COLOURED]
+    if not coloured:
+        return [], {}
+    fn = {n: _function_of(G.nodes[n]) for n in coloured}
+    known = _function_index()
+    kind_of = {n: (known[f][1] if f in known else "") for n, f in fn.items()}
+    entries: dict[Hashable, list[int]] = {n: [] for n in coloured}
+    modes = []
+
+    by_kind = Counter(kind_of.values())
+    counts = Counter(fn.values())
+    top_ids = [k for k in KIND_OF_UNIT_COLOURS if k in by_kind] + (["" ] if "" in by_kind else [])  # fmt: skip
+    legend = []
+    for k in top_ids:
+        members = sorted({f for n, f in fn.items() if kind_of[n] == k and f}, key=lambda f: (-counts[f], f))
+        if k:
+            c = concepts()[k].function
+            label = f"{c.en} {c.zh}"
+        else:
+            label = "function not known 职能未知"
+        legend.append({"label": label, "color": KIND_OF_UNIT_COLOURS.get(k, OTHER), "count": by_kind[k], "functions": members})
+    for n in coloured:
+        entries[n].append(top_ids.index(kind_of[n]))
+    modes.append({"key": "kind", "label": "kind of unit", "legend": legend})
+
+    by_fn = Counter(f or "" for f in fn.values())
+    ranked = sorted((f for f in by_fn if f), key=lambda f: (-by_fn[f], f))
+    named = ranked[: len(PALETTE)]
+    legend = []
+    zh = {c.function.en: c.function.zh for c in concepts().values()}
+    for i, f in enumerate(named):
+        legend.append({"label": f"{f} {zh.get(f, '')}".strip(), "color": PALETTE[i], "count": by_fn[f]})
+    rest = sum(by_fn[f] for f in ranked[len(PALETTE) :]) + by_fn.get("", 0)
+    if rest:
+        legend.append({"label": f"other functions 其他职能 ({len(ranked) - len(named) + (1 if by_fn.get('') else 0)})", "color": OTHER, "count": rest})
+    for n in coloured:
+        f = fn[n] or ""
+        entries[n].append(named.index(f) if f in named else len(named))
+    modes.append({"key": "function", "label": "function", "legend": legend})
+
+    community = {n: G.nodes[n].get("community") for n in coloured}
+    community = {n: (int(c) if isinstance(c, (int, float, np.integer, np.floating)) and not _nan(c) else None) for n, c in community.items()}
+    if any(c is not None for c in community.values()):
+        sizes = Counter(c for c in community.values() if c is not None)
+        ranked_c = sorted(sizes, key=lambda c: (-sizes[c], c))
+        shown = [c for c in ranked_c if sizes[c] > 1][: len(PALETTE) // 2]
+        legend = [{"label": f"community {c} 社群", "color": PALETTE[i], "count": sizes[c]} for i, c in enumerate(shown)]
+        rest_c = sum(sizes[c] for c in ranked_c if c not in shown) + sum(1 for c in community.values() if c is None)
+        if rest_c:
+            legend.append({"label": "smaller communities 其他社群", "color": OTHER, "count": rest_c})
+        for n in coloured:
+            c = community[n]
+            entries[n].append(shown.index(c) if c in shown else len(shown))
+        modes.append({"key": "community", "label": "community", "legend": legend})
+    return modes, entries
+
+
+def _nan(value: Any) -> bool:
+    try:
+        return math.isnan(value)
+    except TypeError:
+        return False
+
+
+# --- tooltips ---------------------------------------------------------------------------------
+
+
+def _fmt(value: Any) -> str:
+    """A number as a reader wants it: 34.0 as 34, 0.1573724 as 0.1574."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or _nan(value)
+
+
+def _names(G: nx.Graph, items: Iterable[tuple[Hashable, int]], limit: int = 12) -> str:
+    ranked = sorted(items, key=lambda item: (-item[1], str(G.nodes[item[0]].get("label", item[0]))))
+    text = "、".join(
+        f"{G.nodes[m].get('label', m)}" + (f" ({w})" if w > 1 else "") for m, w in ranked[:limit]
+    )
+    return text + (f" … (+{len(ranked) - limit})" if len(ranked) > limit else "")
+
+
+def tooltip(G: nx.Graph, n: Hashable, size_by: str | None = None) -> list[Any]:
+    """A node's tooltip: lines of plain text, and ``[measure, value]`` pairs the page writes out
+    with the measure's name and its one-line glossary definition.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_node("u", label="县财政局", kind="unit", function="finance", coordination_load=12.0)
+    >>> tooltip(G, "u")
+    ['县财政局', 'function: finance (government department)', ['coordination_load', '12']]
+    """
+    d = G.nodes[n]
+    kind = d.get("kind", "unit")
+    lines: list[Any] = [str(d.get("label", n))]
+    if kind == "task":
+        if d.get("text"):
+            lines.append(str(d["text"]))
+        where = " ".join(str(d[k]) for k in ("section", "subsection") if d.get(k))
+        if where:
+            lines.append(where)
+        by_role: dict[str, list[str]] = {}
+        for m in G.neighbors(n):
+            for role in str(G.edges[n, m].get("role", "")).split("+"):
+                if role in ROLE_ZH:
+                    by_role.setdefault(role, []).append(str(G.nodes[m].get("label", m)))
+        lines += [f"{ROLE_ZH[r]} {r.replace('_', ' ')}: {'、'.join(by_role[r])}" for r in ROLE_ZH if r in by_role]
+        return lines
+    if kind == "section":
+        tasks = sum(1 for m in G.neighbors(n) if G.nodes[m].get("kind") == "task")
+        lines.append(f"section 部分: {tasks} tasks directly under it")
+        return lines
+    if d.get("english"):
+        lines.append(str(d["english"]))
+    if kind == "collective":
+        lines.append("collective 集合: stands for many units or leaders the plan does not name one by one")
+    if kind == "group":
+        lines.append("group 单位组: a name the plan defines for several units")
+    if kind in ("unit", "group", "collective") and not d.get("leader"):
+        f = _function_of(d)
+        if f:
+            top = _function_index().get(f, ("", "", ""))[2]
+            lines.append(f"function: {f}" + (f" ({top})" if top and top != f else ""))
+        if not _blank(d.get("overseer")):
+            lines.append(["overseer", str(d["overseer"])])
+        shown = [*UNIT_TOOLTIP, *([size_by] if size_by and size_by not in UNIT_TOOLTIP else [])]
+        lines += [[k, _fmt(d[k])] for k in shown if k in d and not _blank(d[k])]
+    if kind == "leader" or d.get("leader"):
+        lines += _leader_lines(G, n)
+    elif G.is_directed():
+        if G.out_degree(n):
+            lines.append(f"leads tasks answered by: {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.successors(n)))}")
+        if G.in_degree(n):
+            lines.append(f"answers to the leads: {_names(G, ((m, G.edges[m, n].get('weight', 1)) for m in G.predecessors(n)))}")
+    elif G.graph.get("view") != "full" and G.degree(n):
+        noun = "leaders" if all(G.nodes[m].get("kind") == "leader" for m in G.neighbors(n)) else "partners"
+        lines.append(f"{noun} (shared tasks): {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.neighbors(n)))}")
+    return lines
+
+
+def _leader_lines(G: nx.Graph, n: Hashable) -> list[Any]:
+    """A leader's tasks, the units leading them, and the units inferred to be in the portfolio."""
+    d = G.nodes[n]
+    lines: list[Any] = []
+    tasks = [m for m in G.neighbors(n) if G.nodes[m].get("kind") == "task"]
+    count = d.get("tasks", len(tasks) if tasks else None)
+    if not _blank(count):
+        lines.append(["tasks", _fmt(count)])
+    units: Counter[Hashable] = Counter()
+    if tasks:
+        for t in tasks:
+            for m in G.neighbors(t):
+                if "lead_unit" in str(G.edges[t, m].get("role", "")):
+                    units[m] += 1
+        lines.append("tasks: " + "、".join(str(G.nodes[t].get("label", t)) for t in tasks[:30]) + (" …" if len(tasks) > 30 else ""))
+    else:
+        for m in G.neighbors(n):
+            units[m] = G.edges[n, m].get("weight", 1)
+    if units:
+        noun = "co-leaders" if all(G.nodes[m].get("kind") == "leader" for m in units) else "lead units"
+        lines.append(f"{noun} (tasks): {_names(G, units.items())}")
+    # A unit's overseer leads tasks with it, so its portfolio is among the units just counted.
+    portfolio = [m for m in units if G.nodes[m].get("overseer") == d.get("label")]
+    if portfolio:
+        lines.append("portfolio 分管 (inferred): " + "、".join(str(G.nodes[m].get("label", m)) for m in portfolio))
+    return lines
+
+
+def _glossary(keys: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Name and one-line definition of each measure a tooltip or the size legend uses."""
+    from taskgraph.analysis.glossary import GLOSSARY
+
+    out = {}
+    for k in keys:
+        m = GLOSSARY.get(k)
+        if m is not None:
+            first = m.definition.split(". ")[0].rstrip(".") + "."
+            out[k] = {"label": m.label_en, "zh": m.label_zh, "definition": first}
+        else:
+            out[k] = {"label": k.replace("_", " "), "zh": "", "definition": ""}
+    return out
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def _sizes(G: nx.Graph, nodes: list[Hashable], size_by: str | None) -> dict[Hashable, float]:
+    """Node radii in pixels: parties by the measure (area ~ value), tasks and sections fixed."""
+    full = G.graph.get("view") == "full"
+    values: dict[Hashable, float] = {}
+    for n in nodes:
+        d = G.nodes[n]
+        v = G.degree(n) if size_by in (None, "degree") else d.get(size_by)
+        values[n] = float(v) if not _blank(v) and isinstance(v, (int, float, np.integer, np.floating)) else math.nan
+    top = max((v for v in values.values() if not math.isnan(v)), default=0.0) or 1.0
+    out = {}
+    for n in nodes:
+        kind = G.nodes[n].get("kind")
+        if full and kind == "task":
+            out[n] = 6.0
+        elif kind == "section":
+            out[n] = 15.0
+        elif math.isnan(values[n]):
+            out[n] = 16.0 if kind == "leader" else 8.0
+        else:
+            out[n] = round(7.0 + (18.0 if full else 29.0) * math.sqrt(max(values[n], 0.0) / top), 1)
+    return out
+
+
+def _check_size_by(G: nx.Graph, size_by: str | None) -> None:
+    if size_by and size_by != "degree" and not any(size_by in d for _, d in G.nodes(data=True)):
+        have = [k for k in MEASURES if any(k in d for _, d in G.nodes(data=True))]
+        raise UsageError(
+            f"no measure {size_by!r} on this view's nodes; try one of: {', '.join(dict.fromkeys(('degree', *have)))}"
+        )
+
+
+def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data: nodes with positions, edges, legends, sections."""
+    _check_size_by(G, size_by)
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    full = G.graph.get("view") == "full" or any(d.get("kind") == "task" for _, d in G.nodes(data=True))
+    radii = _sizes(G, nodes, size_by)
+    edge_px = EDGE_PX["full"] if full else 120.0
+    sections, of_node, members, clusters = _sections(G) if full else ([], {}, [], {})
+    pos = layout(G, radii, edge_px, clusters)
+    layouts: dict[str, list[float]] = {}
+    for k, group in enumerate(members):
+        if len(group) <= SECTION_LAYOUTS_MAX:
+            local = layout(G.subgraph(group), radii, edge_px, clusters)
+            layouts[str(k)] = [v for m in group for v in (index[m], *local[m])]
+    default = -1
+    if sections and G.number_of_nodes() > OPEN_ON_SECTION:
+        leaves = [k for k, s in enumerate(sections) if s["leaf"]]
+        default = max(leaves or range(len(sections)), key=lambda k: (sections[k]["tasks"], -k))
+    modes, entries = _colourings(G, nodes)
+    kinds = Counter(G.nodes[n].get("kind", "unit") for n in nodes)
+    # Labels drawn first: sections, leaders, then parties by size, tasks last.
+    rank = {"section": 0, "leader": 1, "collective": 2, "group": 2, "unit": 2, "task": 4}
+    order = sorted(range(len(nodes)), key=lambda i: (rank.get(G.nodes[nodes[i]].get("kind", "unit"), 3), -radii[nodes[i]], i))
+    records = []
+    for n in nodes:
+        d = G.nodes[n]
+        kind = d.get("kind", "unit")
+        if kind not in NODE_TYPES:
+            kind = "unit"
+        x, y = pos[n]
+        record: dict[str, Any] = {"label": str(d.get("label", n)), "kind": kind, "x": x, "y": y, "size": radii[n]}
+        if n in entries:
+            record["c"] = entries[n]
+        if of_node.get(n):
+            record["sec"] = of_node[n]
+        record["tip"] = tooltip(G, n, size_by)
+        records.append(record)
+    wmax = max((d.get("weight", 1) for *_, d in G.edges(data=True)), default=1) or 1
+    roles = list(EDGE_ROLES)
+    edges = []
+    for u, v, d in G.edges(data=True):
+        role = str(d.get("role", "")).split("+")[0]
+        w = d.get("weight", 1)
+        edges.append([index[u], index[v], round(1 + 5 * w / wmax, 2) if not full else 1, roles.index(role) if role in roles else len(roles) - 1, w])
+    measure_keys = {k for r in records for k, _ in (t for t in r["tip"] if isinstance(t, list))}
+    if size_by:
+        measure_keys.add(size_by)
+    return {
+        "title": title,
+        "subtitle": subtitle,
+        "view": str(G.graph.get("view", "")),
+        "directed": G.is_directed(),
+        "nodes": records,
+        "edges": edges,
+        "labelOrder": order,
+        "types": [
+            {"kind": k, "color": c, "shape": s, "label": label, "count": kinds[k], "coloured": k in COLOURED}
+            for k, (c, s, label) in NODE_TYPES.items()
+            if kinds[k]
+        ],
+        "modes": modes,
+        "edgeRoles": [{"color": c, "label": label} for c, label in EDGE_ROLES.values()],
+        "roleUsed": sorted({e[3] for e in edges}) if full else [],
+        "sections": sections,
+        "layouts": layouts,
+        "defaultSection": default,
+        "sizeBy": size_by or "degree",
+        "glossary": _glossary(sorted(measure_keys | {"degree"})),
+    }
 
 
 def _script_json(data: Any) -> str:
@@ -71,240 +676,40 @@ def _script_json(data: Any) -> str:
     )
 
 
-def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
+def _asset(name: str) -> str:
+    return resources.files("taskgraph").joinpath("render", "templates", name).read_text(encoding="utf-8")
 
 
-def _tooltip(G: nx.Graph, n: Any, data: dict[str, Any], measures: tuple[str, ...]) -> str:
-    kind = data.get("kind", "")
-    lines = [str(data.get("label", n))]
-    if kind == "task":
-        if data.get("text"):
-            lines.append(str(data["text"]))
-        if data.get("section"):
-            lines.append(f"{data['section']} {data.get('subsection') or ''}".strip())
-        by_role: dict[str, list[str]] = {}
-        for m in G.neighbors(n):
-            role = G.edges[n, m].get("role", "")
-            if role != "part_of":
-                for r in role.split("+"):
-                    by_role.setdefault(r, []).append(str(G.nodes[m].get("label", m)))
-        for role in ("lead_leader", "lead_unit", "responsible_unit", "cooperating_unit"):
-            if role in by_role:
-                lines.append(f"{ROLE_ZH[role]}：{'、'.join(by_role[role])}")
-    else:
-        lines.append(f"kind: {kind}")
-        for key in measures:
-            if (
-                key in data
-                and data[key] is not None
-                and not (isinstance(data[key], float) and math.isnan(data[key]))
-            ):
-                lines.append(f"{key}: {_fmt(data[key])}")
-        if G.is_directed():
-            lines.append(f"out: {G.out_degree(n)}, in: {G.in_degree(n)}")
-        else:
-            lines.append(f"neighbours: {G.degree(n)}")
-    return "\n".join(lines)
-
-
-def _sections(G: nx.Graph) -> dict[Any, list[str]]:
-    """The sections each node belongs to: a task its own; others those of their tasks (full view)."""
-    out: dict[Any, set[str]] = {n: set() for n in G}
-    for n, d in G.nodes(data=True):
-        if d.get("kind") == "task":
-            for key in ("section", "subsection"):
-                if d.get(key):
-                    out[n].add(d[key])
-            for m in G.neighbors(n):
-                out[m] |= {d[k] for k in ("section", "subsection") if d.get(k)}
-        elif d.get("sections"):
-            out[n] |= set(d["sections"])
-    for n, d in G.nodes(data=True):
-        if d.get("kind") == "section":
-            out[n].add(d.get("label", ""))
-    return {n: sorted(s) for n, s in out.items()}
-
-
-def packed_layout(G: nx.Graph, seed: int = 42) -> dict[Any, tuple[float, float]]:
-    """Positions in pixels for a large graph: each component laid out alone, then packed in rows.
-
-    Plans of many places make many components; laying them out one by one costs the sum of
-    their squares, not the square of the whole.
-    """
-    H = G.to_undirected() if G.is_directed() else G
-    components = sorted(nx.connected_components(H), key=len, reverse=True)
-    positions: dict[Any, tuple[float, float]] = {}
-    row_width = 120.0 * math.sqrt(G.number_of_nodes())
-    x = y = row_height = 0.0
-    for nodes in components:
-        size = 60.0 * math.sqrt(len(nodes))
-        if len(nodes) == 1:
-            local = {next(iter(nodes)): (0.0, 0.0)}
-        else:
-            iterations = 50 if len(nodes) < 2000 else 15
-            local = nx.spring_layout(H.subgraph(nodes).copy(), seed=seed, iterations=iterations)
-        if x + 2 * size > row_width and x > 0:
-            x, y, row_height = 0.0, y + row_height + 40.0, 0.0
-        for n, (px, py) in local.items():
-            positions[n] = (x + size + size * float(px), y + size + size * float(py))
-        x += 2 * size + 40.0
-        row_height = max(row_height, 2 * size)
-    return positions
-
-
-def to_pyvis(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> Any:
-    """A pyvis Network for ``G``, its node and edge lists filled directly (linear time)."""
-    from pyvis.network import Network
-
-    net = Network(height="100%", width="100%", directed=G.is_directed(), cdn_resources="remote", heading="")
-    measures = tuple(
-        k
-        for k in (
-            "coordination_load",
-            "tasks_led",
-            "co_led",
-            "responsible",
-            "degree",
-            "strength",
-            "betweenness",
-            "eigenvector",
-            "pagerank",
-            "constraint",
-            "community",
-            "tasks",
-        )
-        if any(k in d for _, d in G.nodes(data=True))
-    )
-    if size_by and size_by != "degree" and not any(size_by in d for _, d in G.nodes(data=True)):
-        raise UsageError(
-            f"no measure {size_by!r} on this view's nodes; try one of: {', '.join(dict.fromkeys(('degree', *measures)))}"
-        )
-    values = {
-        n: float(G.degree(n) if size_by in (None, "degree") else (d.get(size_by) or 0.0))
-        for n, d in G.nodes(data=True)
-    }
-    values = {n: (0.0 if math.isnan(v) else v) for n, v in values.items()}
-    top = max(values.values(), default=0.0) or 1.0
-    sections = _sections(G)
-    positions = packed_layout(G) if G.number_of_nodes() > LARGE else None
-    for n, d in G.nodes(data=True):
-        kind = d.get("kind", "unit")
-        color = KIND_COLORS.get(kind, ("#636e72", kind))[0]
-        node = {
-            "id": str(n),
-            "label": str(d.get("label", n)),
-            "group": kind,
-            "color": color,
-            "size": 8 + 32 * math.sqrt(max(values[n], 0.0) / top),
-            "tooltip": _tooltip(G, n, d, measures),
-            "sections": sections[n],
-            "font": {"size": 12 if kind == "task" else 15, "face": FONT_FACE},
-        }
-        node["shape"] = KIND_SHAPES.get(kind, "dot")
-        if positions is not None:
-            x, y = positions[n]
-            node.update(x=round(float(x), 1), y=round(float(y), 1), physics=False)
-        net.nodes.append(node)
-        net.node_ids.append(str(n))
-        net.node_map[str(n)] = node
-    wmax = max((d.get("weight", 1) for *_, d in G.edges(data=True)), default=1) or 1
-    for u, v, d in G.edges(data=True):
-        edge = {
-            "from": str(u),
-            "to": str(v),
-            "width": 1 + 5 * d.get("weight", 1) / wmax,
-            "title": f"{ROLE_ZH.get(d.get('role', ''), d.get('role', ''))} {d.get('weight', '')}".strip(),
-        }
-        if d.get("role") and d["role"] != "part_of":
-            edge["label"] = ""
-        if G.is_directed():
-            edge["arrows"] = "to"
-        net.edges.append(edge)
-    net.set_options(
-        json.dumps(
-            {
-                "physics": {
-                    "enabled": positions is None,
-                    "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {
-                        "gravitationalConstant": -60,
-                        "springLength": 90,
-                        "avoidOverlap": 0.4,
-                    },
-                    "stabilization": {"enabled": True, "iterations": 400, "fit": True},
-                },
-                "interaction": {
-                    "hover": True,
-                    "tooltipDelay": 120,
-                    "navigationButtons": False,
-                    "multiselect": True,
-                },
-                "edges": {"color": {"color": "#b2bec3", "highlight": "#2d3436"}, "smooth": False},
-                "nodes": {"borderWidth": 1},
-            }
-        )
-    )
-    net.heading = title
-    net.tg_subtitle = subtitle  # type: ignore[attr-defined]
-    net.tg_size_by = size_by or "degree"  # type: ignore[attr-defined]
-    return net
-
-
-def render_html(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> str:
-    """The page as a string: one file, vis-network inlined, no network request."""
-    from jinja2 import Environment
-
-    net = to_pyvis(G, size_by, title, subtitle)
-    counts: dict[str, int] = {}
-    for node in net.nodes:
-        counts[node["group"]] = counts.get(node["group"], 0) + 1
-    legend = [
-        {"kind": k, "color": c, "label": label, "count": counts[k]}
-        for k, (c, label) in KIND_COLORS.items()
-        if k in counts
-    ]
-    all_sections = sorted({s for node in net.nodes for s in node["sections"]})
-    payload = {
-        "title": title,
-        "subtitle": subtitle,
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": json.loads(
-            net.options
-            if isinstance(net.options, str)
-            else json.dumps(net.options, default=lambda o: o.__dict__)
-        ),
-        "legend": legend,
-        "sections": all_sections,
-        "sizeBy": net.tg_size_by,
-    }
-    from taskgraph.render.fonts import subset_font_data_uri
-
-    shown = json.dumps(payload, ensure_ascii=False) + title + subtitle + "搜索部分单位领导任务集合组"
-    template = Environment(autoescape=False).from_string(
-        resources.files("taskgraph")
-        .joinpath("render")
-        .joinpath("templates")
-        .joinpath("page.html")
-        .read_text(encoding="utf-8")
-    )
-    from taskgraph import __version__
-
-    return template.render(
-        title=_escape(title),
-        version=__version__,
-        vis_js=_vis_asset("vis-network.min.js").replace("</script", "<\\/script"),
-        vis_css=_vis_asset("vis-network.css"),
-        data=_script_json(payload),
-        font_uri=subset_font_data_uri(shown),
-    )
+def _vis_js() -> str:
+    folder = resources.files("pyvis").joinpath("lib").joinpath("vis-9.1.2")
+    return folder.joinpath("vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def render_html(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> str:
+    """The page as a string: one file, vis-network and a CJK font subset inlined, no request."""
+    from jinja2 import Environment
+
+    from taskgraph import __version__
+    from taskgraph.render.fonts import subset_font_data_uri
+
+    payload = page_data(G, size_by, title, subtitle)
+    data = _script_json(payload)
+    page_js = _asset("page.js")
+    template = Environment(autoescape=False).from_string(_asset("page.html"))
+    return template.render(
+        title=_escape(title),
+        version=__version__,
+        vis_js=_vis_js(),
+        page_css=_asset("page.css"),
+        page_js=page_js,
+        data=data,
+        # Every character the page can show: its data (labels, tooltips, legends) and its own text.
+        font_uri=subset_font_data_uri(json.dumps(payload, ensure_ascii=False) + _asset("page.html") + page_js),
+    )
 
 
 def write_html(
