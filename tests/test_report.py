@@ -64,14 +64,14 @@ def test_index_links_everything(report):
     out, _ = report
     index = (out / "index.html").read_text(encoding="utf-8")
     for path in out.rglob("*"):
-        if path.is_file() and path.name != "index.html":
+        if path.is_file() and path.name not in ("index.html", ".taskgraph.lock"):
             assert f'href="{path.relative_to(out).as_posix()}"' in index, path
 
 
 def test_progress_on_stderr(report):
     """Progress lines go to stderr, one per stage."""
     _, result = report
-    assert "[1/1] parsing" in result.stderr and "rendering" in result.stderr
+    assert "building the knowledge graph" in result.stderr and "rendering" in result.stderr
 
 
 def test_report_bad_plan(tmp_path):
@@ -106,3 +106,29 @@ def test_report_on_other_layouts(tmp_path, fixture):
         assert "does not conform" in result.stderr and "lead unit" in (
             tmp_path / "out" / "rdf" / "validation.txt"
         ).read_text(encoding="utf-8")
+
+
+def test_corpus_report(tmp_path, plan_path, plan_text):
+    """A report on several plans writes each plan's report and a table comparing them side by side."""
+    later = tmp_path / "shenxian-2025.txt"
+    later.write_text(plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("增长 6%", "增长 7%"), encoding="utf-8")
+    out = tmp_path / "corpus"
+    result = CliRunner().invoke(cli, ["report", str(plan_path), str(later), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    rows = list(csv.DictReader((out / "corpus.csv").open(encoding="utf-8")))
+    assert [(r["jurisdiction"], r["year"], r["tasks"]) for r in rows] == [("莘县", "2024", "92"), ("莘县", "2025", "92")]
+    assert {"joint_leadership_share", "leader_span", "centralization", "collective_share", "top_function"} <= set(rows[0])
+    assert (out / "plans" / "莘县-2024" / "summary.md").exists() and (out / "plans" / "莘县-2025" / "index.html").exists()
+    assert list((out / "figures").glob("corpus.*"))
+
+
+def test_report_folder_locked(tmp_path, plan_path):
+    """A second run into a folder another run is writing is refused with one line, exit 1."""
+    from taskgraph.safety import FolderLock
+
+    out = tmp_path / "locked"
+    with FolderLock(out):
+        result = CliRunner().invoke(cli, ["report", str(plan_path), "-o", str(out)])
+    assert result.exit_code == 1 and "another taskgraph run" in result.stderr

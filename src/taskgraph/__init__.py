@@ -1,8 +1,13 @@
 """taskgraph: Chinese government task allocation plans as an RDF knowledge graph and a network.
 
-The library reads left to right: ``parse`` -> ``rdf`` -> ``queries`` -> ``network`` ->
-``analysis`` -> ``render``. The names below are imported lazily, so that ``import taskgraph``
-stays fast.
+One object does the work: :class:`Corpus`, a set of plans read from any format (or from an
+RDF file, an on-disk store or a SPARQL endpoint), with its tables, views and queries::
+
+    import taskgraph as tg
+    corpus = tg.Corpus.read(["data/shenxian-2024-task-allocation.txt"])
+    corpus.units().head()
+
+The names below are imported lazily, so that ``import taskgraph`` stays fast.
 """
 
 from __future__ import annotations
@@ -10,34 +15,34 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _API = {
-    # parse
-    "parse_plan": "taskgraph.parse",
+    # the corpus: the one entry point
+    "Corpus": "taskgraph.corpus",
+    "compare": "taskgraph.compare",
+    # reading plans
     "read_plan": "taskgraph.parse",
+    "parse_plan": "taskgraph.parse",
+    "read_document": "taskgraph.readers",
     "Plan": "taskgraph.model",
     "Task": "taskgraph.model",
     "Party": "taskgraph.model",
-    "Role": "taskgraph.model",
-    "Kind": "taskgraph.model",
+    "Role": "taskgraph.registry",
+    "Kind": "taskgraph.registry",
+    "Level": "taskgraph.registry",
     "TaskgraphError": "taskgraph.errors",
-    # rdf
+    # RDF, validation, queries
     "to_rdf": "taskgraph.rdf",
     "write_rdf": "taskgraph.rdf",
-    "read_rdf": "taskgraph.rdf",
     "validate": "taskgraph.shacl",
-    # queries
-    "to_store": "taskgraph.query",
-    "load_store": "taskgraph.query",
+    "library": "taskgraph.query",
     "run_query": "taskgraph.query",
     "run_named": "taskgraph.query",
-    "library": "taskgraph.query",
-    # network
+    "LocalStore": "taskgraph.store",
+    # networks and measures
     "to_networkx": "taskgraph.network",
-    "read_assignments": "taskgraph.network",
     "build_view": "taskgraph.network",
-    # analysis
     "unit_table": "taskgraph.analysis",
     "leader_table": "taskgraph.analysis",
     "task_table": "taskgraph.analysis",
@@ -46,7 +51,12 @@ _API = {
     "coordination_load": "taskgraph.analysis",
     "brokerage": "taskgraph.analysis",
     "infer_portfolios": "taskgraph.analysis",
-    # render and outputs
+    "explain": "taskgraph.analysis.glossary",
+    # units: identity, function, English name
+    "unit_key": "taskgraph.units",
+    "function_of": "taskgraph.units",
+    "english_name": "taskgraph.units",
+    # outputs
     "write_html": "taskgraph.render",
     "render_html": "taskgraph.render",
     "write_figures": "taskgraph.render",

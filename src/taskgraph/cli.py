@@ -176,8 +176,7 @@ def _write_table(columns: Any, rows: Any, fmt: str, output: str | None, excel: b
 
         with atomic_output(output, "w") as fh:
             return write_rows(columns, rows, fmt, fh, excel)
-    stream = click.get_text_stream("stdout")
-    return write_rows(columns, rows, fmt, stream, excel)
+    return write_rows(columns, rows, fmt, sys.stdout, excel)
 
 
 def _shorten(corpus: Any, rows: Any) -> Any:
@@ -262,15 +261,20 @@ def validate(sources: tuple[str, ...], store: str | None, endpoint: str | None, 
 
     Example: taskgraph validate shenxian.ttl
     """
-    corpus = _corpus(sources, store, endpoint, headers, manifest, aliases, base, quiet)
-    report = corpus.validate()
-    name = ", ".join(sources) or store or endpoint or ""
-    for v in report.violations:
-        click.echo(f"{name}: {v.severity.lower()}: {v}", err=True)
-    if report.errors:
-        raise _Failure(f"{name}: does not conform ({len(report.errors)} violation(s))", 1)
-    note = f" ({len(report.warnings)} warning(s))" if report.warnings else ""
-    click.echo(f"{name}: conforms{note}")
+    failed = False
+    for name, group in [(s, (s,)) for s in sources] or [(store or endpoint or "", ())]:
+        corpus = _corpus(group, store, endpoint, headers, manifest, aliases, base, quiet)
+        report = corpus.validate()
+        for v in report.violations:
+            click.echo(f"{name}: {v.severity.lower()}: {v}", err=True)
+        if report.errors:
+            failed = True
+            click.echo(f"{name}: does not conform ({len(report.errors)} violation(s))", err=True)
+            continue
+        note = f" ({len(report.warnings)} warning(s))" if report.warnings else ""
+        click.echo(f"{name}: conforms{note}")
+    if failed:
+        raise _Failure("validation failed", 1)
 
 
 # ------------------------------------------------------------------ queries

@@ -10,6 +10,7 @@ import queue
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -164,7 +165,8 @@ def stream(run: Callable[[], Any], convert: Callable[[Any], Any], timeout: float
     within one batch; an operator that must see every row before giving the first (ORDER BY,
     GROUP BY, COUNT) runs on inside Oxigraph, which pyoxigraph gives no way to interrupt, until
     it yields that row — the worker then stops; the command line exits at once and ends it.
-    When the caller stops early (closes the iterator), the worker stops at its next batch.
+    When the caller stops early (closes the iterator, or drops it unread), the worker stops at
+    its next batch.
     """
     import pyoxigraph as ox
 
@@ -269,4 +271,6 @@ def stream(run: Callable[[], Any], convert: Callable[[Any], Any], timeout: float
         finally:
             finish()
 
-    return Rows(columns, rows())
+    iterator = rows()
+    weakref.finalize(iterator, stop.set)  # rows dropped unread: a generator never started has no finally
+    return Rows(columns, iterator)

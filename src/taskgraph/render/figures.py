@@ -97,15 +97,30 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+def _char_width(ch: str) -> float:
+    """Width of a character in ems, near DejaVu Sans and Droid Sans Fallback's advances."""
+    if _wide(ch) or ch == "…":
+        return 1.0
+    if ch == " ":
+        return 0.32
+    if ch in "mwMW":
+        return 0.95
+    if ch.islower():
+        return 0.56
+    if ch.isupper():
+        return 0.7
+    return 0.64
+
+
 def text_width(text: str) -> float:
-    """Width of ``text`` in ems: a Chinese character is one em, a Latin letter or digit 0.6.
+    """Width of ``text`` in ems: a Chinese character is one em, a Latin letter about 0.6.
 
     Examples
     --------
-    >>> text_width("县财政局"), text_width("Bureau 2")
-    (4.0, 4.8)
+    >>> text_width("县财政局"), round(text_width("Bureau 2"), 2)
+    (4.0, 4.46)
     """
-    return sum(1.0 if _wide(ch) else 0.6 for ch in text)
+    return sum(_char_width(ch) for ch in text)
 
 
 # A line may not start with closing punctuation ("，", "）", "、"): it stays with what it closes.
@@ -331,8 +346,7 @@ def _choices(options: FigureOptions) -> list[tuple[str, str]]:
 def _scope(scope: Scope | None) -> list[tuple[str, str]]:
     if scope is None:
         return []
-    plans = "1 plan" if scope.plans == 1 else f"{scope.plans} plans"
-    return [(f"{scope.plans}个方案共{scope.tasks}项任务", f"{scope.tasks} tasks of {plans}")]
+    return [(f"{scope.plans}个方案共{scope.tasks}项任务", f"{_count(scope.tasks, 'task')} of {_plans(scope.plans)}")]
 
 
 _LOAD_DEFINED = ("协调负荷的定义见 taskgraph README", "coordination load as defined in taskgraph's README")
@@ -350,8 +364,8 @@ class _Sheet:
         self.width = options.size[0] if options.size else PAGE_WIDTH
         self.base = 7.0 if self.width < 4.5 else 8.0 if self.width < 6 else 9.0
         self.tick = self.base - 1
-        self.small = self.base - 1.5
-        self.caption_size = max(self.base - 2, 5.5)
+        self.small = max(self.base - 1.5, 6)  # 6 pt: the least most journals print
+        self.caption_size = max(self.base - 2, 6)
         self.title_size = self.base + 1
         self.name_lines = 3 if self.width >= 4.5 else 2  # lines a long English name may take
         self.title = ""  # as drawn: wrapped, one language per line group
@@ -366,11 +380,11 @@ class _Sheet:
 
     def set_text(self, title: tuple[str, str], caption: Sequence[tuple[str, str]]) -> None:
         """The title (zh, en) and the caption parts, wrapped to the figure's width."""
-        full = self.ems(0.97, self.title_size)
+        full = self.ems(0.92, self.title_size)
         zh, en = wrap(title[0], full, 2), wrap(title[1], full, 2)
         self.title = self.say(zh, en)
         sentence = self.say.sentence(caption)
-        self.caption = "\n".join(wrap(line, self.ems(0.98, self.caption_size), 4) for line in sentence.split("\n"))
+        self.caption = "\n".join(wrap(line, self.ems(0.92, self.caption_size), 4) for line in sentence.split("\n"))
         self.meta_title = self.say(title[0], title[1], " / ")
         self.meta_caption = sentence.replace("\n", " ")
 
@@ -418,7 +432,7 @@ class _Sheet:
             "svg.fonttype": "none",  # text stays text, in the named font: editable in Illustrator
             "svg.hashsalt": "taskgraph",  # the same figure gives the same file
             "pdf.fonttype": 42,  # a TrueType subset embedded: Chinese shows on any machine
-            "figure.dpi": 100,
+            "figure.dpi": self.options.dpi,  # text is measured as it will be drawn (hinting rounds widths)
         }
         with plt.rc_context(rc):
             fig = plt.figure(figsize=(self.width, height), layout="constrained")
@@ -463,6 +477,7 @@ class _Sheet:
 
     def save(self, fig: Any, folder: Path, name: str) -> list[Path]:
         """``fig`` in every format asked, as ``folder/name.<format>``."""
+        folder.mkdir(parents=True, exist_ok=True)
         return [self.write(fig, folder / f"{name}.{fmt}", fmt) for fmt in self.options.formats]
 
 
@@ -533,33 +548,39 @@ def _pitch(sheet: _Sheet, lines: Sequence[int]) -> float:
 
 def clipped(fig: Any) -> list[str]:
     """The texts of a laid-out figure that are cut: off the canvas, or a value label past its axes."""
-    from matplotlib.text import Annotation, Text
+    from matplotlib.text import Annotation
 
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     canvas = fig.bbox
     out = []
     for ax in fig.axes:
-        ticks = {id(t) for t in [*ax.get_xticklabels(), *ax.get_yticklabels()]}
         box = ax.get_window_extent(renderer)
-        for t in ax.findobj(Text):
-            if t.figure is None or not t.get_visible() or not t.get_text():
-                continue
-            if t in ax.xaxis.get_children() or t in ax.yaxis.get_children():
-                continue  # the axis labels: checked below with the figure's texts
+        for t in ax.texts:
             extent = t.get_window_extent(renderer)
-            if isinstance(t, Annotation) and (extent.x1 > box.x1 + 1 or extent.y1 > box.y1 + 1):
-                out.append(t.get_text())
-        for t in [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label, ax.title]:
+            if isinstance(t, Annotation) and t.get_text() and (extent.x1 > box.x1 + 1 or extent.y1 > box.y1 + 1):
+                out.append(t.get_text())  # a value label past the end of its axis
+        for t in [*_tick_labels(ax), ax.xaxis.label, ax.yaxis.label, ax.title]:
             if t.get_visible() and t.get_text() and not _inside(t.get_window_extent(renderer), canvas):
                 out.append(t.get_text())
-        del ticks
-    for t in [*fig.texts, *(x for x in (fig._suptitle, fig._supxlabel) if x is not None)]:
+        legend = ax.get_legend()
+        if legend is not None and not _inside(legend.get_window_extent(renderer), canvas):
+            out.append("legend")
+    for t in fig.texts + [x for x in (fig._suptitle, fig._supxlabel) if x is not None]:
         if t.get_visible() and t.get_text() and not _inside(t.get_window_extent(renderer), canvas):
             out.append(t.get_text())
-    for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]:
-        if not _inside(legend.get_window_extent(renderer), canvas):
-            out.append("legend")
+    return out
+
+
+def _tick_labels(ax: Any, axes: str = "xy") -> list[Any]:
+    """The tick labels ``ax`` shows (matplotlib keeps more, off the view, that are not drawn)."""
+    out = []
+    for axis, limits in [(a, lim) for name, a, lim in (("x", ax.xaxis, ax.get_xlim()), ("y", ax.yaxis, ax.get_ylim())) if name in axes]:
+        low, high = sorted(limits)
+        for tick in axis.get_major_ticks():
+            label = tick.label1
+            if label.get_visible() and label.get_text() and low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                out.append(label)
     return out
 
 
@@ -568,11 +589,14 @@ def _inside(extent: Any, canvas: Any) -> bool:
 
 
 def _crowded(fig: Any, ax: Any) -> bool:
-    """Whether the row labels of ``ax`` overlap, or any text is cut (then the figure shows fewer rows)."""
-    if clipped(fig):
-        return True
+    """Whether the row labels of ``ax`` overlap or run off the canvas, or a value label runs past
+    the axes: then the figure shows fewer rows (other texts do not depend on the rows)."""
+    cut = set(clipped(fig))
     renderer = fig.canvas.get_renderer()
-    boxes = sorted((t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_text()), key=lambda b: b.y0)
+    labels = _tick_labels(ax, "y")
+    if cut & {t.get_text() for t in [*labels, *ax.texts]}:
+        return True
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
     return any(low.y1 > high.y0 + 0.5 for low, high in zip(boxes, boxes[1:]))
 
 
@@ -625,7 +649,7 @@ def _bar_figure(sheet: _Sheet, text: Any, labels: Sequence[str], series: Sequenc
                     left = ends
             ax.set_yticks(y, [_m(label) for label in labels[:n]])
             ax.set_ylim(n - 0.5, -0.5)
-            ax.set_xlabel(_m(xlabel))
+            ax.set_xlabel(_m("\n".join(wrap(part, sheet.ems(0.55, sheet.base), 2) for part in xlabel.split("\n"))))
             ax.grid(axis="x", alpha=0.3, linewidth=0.5)
             ax.set_axisbelow(True)
             if legend:
@@ -647,10 +671,10 @@ def _heat_figure(sheet: _Sheet, text: Any, rows: Sequence[str], columns: Sequenc
     n = len(rows)
     if sheet.options.size:
         sheet.set_text(*text(n))
-        n = _fit_rows(sheet, [k + 1 for k in lines], sheet.options.size[1] * 72 - under)
+        n = _fit_rows(sheet, lines, sheet.options.size[1] * 72 - under)
     while True:
         sheet.set_text(*text(n))
-        content = n * (_pitch(sheet, lines[:n]) + sheet.tick) + under
+        content = n * (_pitch(sheet, lines[:n]) + sheet.tick * 0.8) + under
         with sheet.figure(sheet.height(content, xlabel=False), [*rows[:n], *columns]) as fig:
             ax = fig.add_subplot()
             shown = [list(r) for r in matrix[:n]]
@@ -724,7 +748,7 @@ def coordination_load_figure(units: Any, folder: str | os.PathLike[str], options
     caption = [*_choices(options), *_scope(scope), _LOAD_DEFINED]
 
     def text(n: int) -> _Text:
-        return (f"协调负荷最高的前{n}个单位", f"Top {n} units by coordination load"), caption
+        return (f"协调负荷最高的前{n}个单位", f"Top {_count(n, 'unit')} by coordination load"), caption
 
     if data.empty:
         sheet.set_text(("各单位的协调负荷", "Coordination load of units"), caption)
@@ -744,7 +768,7 @@ def coordination_load_figure(units: Any, folder: str | os.PathLike[str], options
         _Series(sheet.say("牵头（任务及协作方）", "leading (tasks + partners)"), [v - a for v, a in zip(load, answer)], BLUE, hatch),
         _Series(sheet.say("配合他人牵头的任务", "answering for others' tasks"), answer, YELLOW, hatch, [_number(v) for v in load]),
     ]  # fmt: skip
-    xlabel = sheet.say("协调负荷指数", "coordination load index", " ")
+    xlabel = sheet.say("协调负荷指数", "coordination load index")
     return _bar_figure(sheet, text, labels, series, xlabel, lambda fig: sheet.save(fig, folder, "coordination-load"), stacked=True)
 
 
@@ -871,10 +895,10 @@ def function_figure(units: Any, folder: str | os.PathLike[str], options: FigureO
         labels = [name(f) for f in sums.index]
         values = [float(v) for v in sums]
         value_labels = [f"{_number(v)} ({int(members[f])})" for f, v in zip(sums.index, values)]
-        xlabel = sheet.say("协调负荷指数之和（括号内为单位数）", "coordination load index, summed (units in brackets)", " ")
+        xlabel = sheet.say("协调负荷指数之和（括号内为单位数）", "coordination load index, summed (units in brackets)")
 
         def text(n: int) -> _Text:
-            return (f"协调负荷最高的{n}类单位职能", f"Coordination load of the top {n} functions of unit"), parts
+            return (f"协调负荷最高的{n}类单位职能", f"Top {_count(n, 'function')} of unit by coordination load"), parts
 
         return _bar_figure(sheet, text, labels, [_Series("", values, BLUE, (), value_labels)], xlabel, write)
     table = frame.pivot_table(index="function", columns="plan", values="coordination_load", aggfunc="sum", fill_value=0)
@@ -950,7 +974,7 @@ def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOpt
     columns = 5 if sheet.width >= 6 else 3
     grid_rows = math.ceil(len(_PANELS) / columns)
     parts = [
-        (f"{len(table)}个方案", f"{len(table)} plans" if len(table) != 1 else "1 plan"),
+        (f"{len(table)}个方案", _plans(len(table))),
         ("联合牵头：多于一位牵头领导或一个牵头单位的任务所占比例", "joint leadership: share of tasks with more than one lead leader or lead unit"),
         ("领导跨度：每位牵头领导所涉牵头单位数的平均", "leader span: lead units per lead leader, averaged"),
         ("中心势：单位协作网络的Freeman度中心势（分组拆分，不计集合性主体）",
@@ -1036,7 +1060,7 @@ def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: F
     ]
 
     def text(n: int) -> _Text:
-        return (f"协调负荷变化最大的{n}个单位", f"The {n} units whose coordination load changed most"), caption
+        return (f"协调负荷变化最大的{n}个单位", f"The {_count(n, 'unit')} whose coordination load changed most"), caption
 
     def write(fig: Any) -> Path:
         return sheet.write(fig, target, fmt)
@@ -1053,12 +1077,16 @@ def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: F
         _Series(sheet.say("前", "before", " "), b, GREY, (), [_number(v) for v in b]),
         _Series(sheet.say("后", "after", " "), a, BLUE, hatch, [_number(v) for v in a]),
     ]
-    xlabel = sheet.say("协调负荷指数", "coordination load index", " ")
+    xlabel = sheet.say("协调负荷指数", "coordination load index")
     return _bar_figure(sheet, text, [label(r) for r in rows], series, xlabel, write)  # type: ignore[no-any-return]
 
 
 def _plans(n: int) -> str:
-    return "1 plan" if n == 1 else f"{n} plans"
+    return _count(n, "plan")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 __all__ = [
