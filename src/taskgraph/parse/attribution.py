@@ -419,6 +419,10 @@ def find_predicate_attribution(paragraph: str) -> Attribution | None:
         fields = parse_predicates(content, start + 1)
         if fields:
             return Attribution(start, end, content, fields, "", "predicate")
+        names = _bare_units(content, start + 1)
+        if names:
+            # "…年内建成投用。（市住建局、市发展改革委）": units alone in the closing bracket
+            return Attribution(start, end, content, (Field(Role.LEAD_UNIT, "", names),), "", "bare")
         break
     label = None
     for m in _PREDICATE_FIELD.finditer(paragraph):
@@ -437,6 +441,26 @@ def find_predicate_attribution(paragraph: str) -> Attribution | None:
         if fields and all(f.names for f in fields):
             return Attribution(cut + 1, len(paragraph), content, fields, "", "sentence")
     return None
+
+
+def _bare_units(content: str, base: int) -> tuple[Written, ...] | None:
+    """The names of a bracket that holds units and nothing else, or None.
+
+    A note (``含开发区``), a definition (``以下简称…``), a deadline or a bracket of collectives
+    alone is no attribution.
+    """
+    from taskgraph.parse.names import is_collective
+    from taskgraph.parse.vocabulary import ABBREVIATION, NOTE_PREFIX
+
+    text = content.strip()
+    if not text or len(text) > 200 or ABBREVIATION.match(text) or NOTE_PREFIX.match(text) or ROLE_LABEL.search(text):
+        return None
+    names = split_names(text, base + (len(content) - len(content.lstrip())))
+    if not names or not all(looks_like_party(w.text) for w in names):
+        return None
+    if all(is_collective(w.text) for w in names) or any(len(w.text) < 3 for w in names):
+        return None
+    return names
 
 
 def is_person_list(names: tuple[Written, ...]) -> bool:

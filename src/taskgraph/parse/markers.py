@@ -30,8 +30,13 @@ DECIMAL = re.compile(
 )
 # "(1)全面落实…" (Chizhou 2017), "（1）".
 NUM_PAREN = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
+# "1）推进…" and "一）…": a closing bracket only, as some plans number.
+NUM_HALF = re.compile(r"^(\d{1,4})\s*[）)](?![\d%％])\s*")
+CN_HALF = re.compile(rf"^([{_CN}]{{1,4}})\s*[）)]\s*")
 # "①加快…"
 CIRCLED = re.compile(r"^([①-⑳])\s*")
+# "一是推进…；二是…": points run in inside a paragraph.
+CN_IS = re.compile(r"^([一二三四五六七八九十]{1,3})是")
 
 # The patterns by rank: a lower rank is a higher level.
 RANKS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
@@ -42,7 +47,10 @@ RANKS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (4, "num", NUM),
     (5, "decimal", DECIMAL),
     (6, "num-paren", NUM_PAREN),
+    (6, "num-half", NUM_HALF),
+    (2, "cn-half", CN_HALF),
     (7, "circled", CIRCLED),
+    (8, "cn-is", CN_IS),
 )
 # Rank of an unnumbered paragraph: below every numbered level.
 PARAGRAPH = 9

@@ -55,7 +55,8 @@ PRINTED = re.compile(
 # Numbering run together inside one paragraph: "…。2.推进…", "…）（二）聚焦…", "…(X牵头负责)(2)完善…"
 # (Chizhou 2017), "…。三、…".
 RUN_TOGETHER = re.compile(
-    r"(?<=[。）)；;])\s*(?=\d{1,4}[.．、](?![\d%％])|[（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+    r"(?<=[。）)；;])\s*(?=\d{1,4}[.．、](?![\d%％])|[（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)"
 )
 # A heading with the first task on the same line: "一、主要目标 1.地区生产总值增长6%。…"
 HEADING_THEN_TASK = re.compile(
@@ -87,6 +88,7 @@ class Item:
     orig: str = ""
     depth: int = 0  # brackets open at the end of the body so far
     bare: bool = False  # a task by its place, with no attribution of its own
+    leading: bool = False  # its attribution comes before its text
 
     def add(self, line: Line) -> None:
         """Append a continuation line, keeping count of open brackets."""
@@ -461,7 +463,12 @@ def read_item(item: Item) -> None:
     item.attribution = attribution
     item.fields = [(r, n, w) for r, n, w in fields if n]
     if attribution is not None and attribution.style not in ("labelled-lines", "table"):
-        item.text, item.orig = text[: attribution.start], orig[: attribution.start]
+        if not text[: attribution.start].strip() and attribution.end:
+            # "1.（牵头单位：市发改委）加快…": the attribution before the task's text
+            item.text, item.orig = text[attribution.end :].lstrip("，,：: "), orig[attribution.end :].lstrip("，,：: ")
+            item.leading = True
+        else:
+            item.text, item.orig = text[: attribution.start], orig[: attribution.start]
     else:
         item.text, item.orig = text, orig
 

@@ -277,7 +277,7 @@ def _cut_off(item: Item, draft: _Draft, warnings: list[Warning]) -> None:
                 item.label,
             )
         )
-    elif a.style not in ("labelled-lines", "table") and a.end is not None:
+    elif a.style not in ("labelled-lines", "table") and a.end is not None and not item.leading:
         rest = join_lines(item.lines, item.offset)[0][a.end :].strip("。；;，, ")
         if rest:
             warnings.append(
