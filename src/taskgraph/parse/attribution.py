@@ -179,7 +179,7 @@ def split_names(text: str, base: int = 0, persons: bool = False) -> tuple[Writte
             return
         offset = base + start + (len(piece) - len(piece.lstrip()))
         for w in _split_spaces(stripped, separator, offset, persons):
-            names.extend(_split_joined(w))
+            names.extend(_split_fused(w) if persons else _split_joined(w))
 
     depth = 0
     for i, ch in enumerate(text):
@@ -220,6 +220,28 @@ def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list
     if len(parts) < 2 or not all(fits(p) for p, _ in parts):
         return [Written(name, separator, offset)]
     return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
+
+
+def _split_fused(w: Written) -> list[Written]:
+    """Leaders written together in one cell: "李明副市长王强副市长", "王东李明" -> two names.
+
+    A run is split only where each part reads as a name (two or three characters from a common
+    surname, or a name with its title), never inside a compound surname (欧阳明华).
+    """
+    from taskgraph.parse.vocabulary import COMPOUND_SURNAMES, SURNAMES, TITLES
+
+    text = w.text
+    titled = list(re.finditer(rf"[\u4e00-\u9fff·]{{2,4}}?(?:{TITLES})", text))
+    if len(titled) > 1 and "".join(m.group() for m in titled) == text:
+        return [Written(m.group(), w.separator if k == 0 else "", w.offset + m.start()) for k, m in enumerate(titled)]
+    if not (4 <= len(text) <= 9) or not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text.startswith(COMPOUND_SURNAMES):
+        return [w]
+    cuts = [(k) for k in (2, 3) if text[k : k + 1] in SURNAMES and text[0] in SURNAMES and 2 <= len(text) - k <= 6]
+    for k in cuts:
+        rest = _split_fused(Written(text[k:], "", w.offset + k)) if len(text) - k > 3 else [Written(text[k:], "", w.offset + k)]
+        if all(2 <= len(r.text) <= 3 for r in rest):
+            return [Written(text[:k], w.separator, w.offset), *rest]
+    return [w]
 
 
 def _split_joined(w: Written) -> list[Written]:

@@ -38,7 +38,7 @@ from taskgraph.parse.vocabulary import (
 )
 
 # A name with a bracketed suffix: "县财政局〔县国资局〕", "县发改局（粮食局）".
-BRACKETED = re.compile(r"^(?P<outer>.+?)\s*[〔（(【\[](?P<inner>[^〔（(【\[]+)[〕）)】\]]$")
+BRACKETED = re.compile(r"^(?P<outer>.+?)\s*[〔（(【\[［〈](?P<inner>[^〔（(【\[［〈]+)[〕）)】\]］〉]$")
 TRAILING_ETC = re.compile(r"(?<=.)等$")
 
 

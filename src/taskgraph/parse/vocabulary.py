@@ -30,7 +30,7 @@ ABBREVIATION = re.compile(r"^(?:以下简称|以下统称|下称|简称|统称)[
 # Bracketed notes after a name that are not a second nameplate.
 NOTES = frozenset({"含", "牵头", "负责", "排名第一的为牵头单位", "列第一位的为牵头单位"})
 # A bracket whose content starts like this is a note, not a second nameplate: "各区（含开发区）".
-NOTE_PREFIX = re.compile(r"^(含|包括|不含|除)")
+NOTE_PREFIX = re.compile(r"^(含|包括|不含|除|负责|牵头|配合|协助|参与|主要|具体|按|排|列|下同|待|暂|原)")
 # The bracket after a unit that marks it as the lead in a list: "市财政局（牵头）".
 LEAD_NOTE = re.compile(r"[（(]牵头[）)]$")
 
@@ -124,6 +124,12 @@ NAME_SEPARATORS = "、，,；;"
 # Words joining two parties inside one list item: "市教育局及各区县".
 JOINERS = re.compile(r"以及|及")
 
+# Surnames, for leaders' names written together in one cell ("王东李明"): a name starts at one.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "夏侯", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐")
 # A leader named by a 2-4 character personal name (丁卫东, 田丹).
 PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
