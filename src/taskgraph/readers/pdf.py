@@ -232,7 +232,16 @@ def _read_page(page: Any, number: int) -> _Page:
     rest = chars
     rules = len(page.rects) + len(page.lines)
     if chars and 0 < rules <= _MAX_RULES:
-        for found in page.find_tables(_TABLE_SETTINGS):
+        settings = dict(_TABLE_SETTINGS)
+        verticals = [e for e in page.edges if e.get("orientation") == "v"]
+        if verticals:
+            # A row broken by the page break has its side rules but no rule under it (Chromium
+            # and Word draw none): close it where the side rules end, and likewise on top.
+            settings["explicit_horizontal_lines"] = [
+                min(e["top"] for e in verticals),
+                max(e["bottom"] for e in verticals),
+            ]
+        for found in page.find_tables(settings):
             x0, top, x1, bottom = found.bbox
             within = [
                 ch
