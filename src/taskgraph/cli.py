@@ -405,7 +405,8 @@ def analyze(sources: tuple[str, ...], view: str, by: str | None, measure: str | 
     """
     corpus = _corpus(sources, store, endpoint, headers, manifest, aliases, base, quiet)
     if view == "units":
-        frame = corpus.units(by, collectives, groups, brokerage_by, brokerage_on)
+        english = fmt != "table" or bool(columns and "english" in columns)
+        frame = corpus.units(by, collectives, groups, brokerage_by, brokerage_on, english=english)
     elif view == "leaders":
         frame = corpus.leaders(by, collectives)
     elif view == "tasks":
@@ -430,24 +431,24 @@ def analyze(sources: tuple[str, ...], view: str, by: str | None, measure: str | 
         frame = frame.head(top)
     rows = [[None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)]
     _write_table(list(frame.columns), _shorten(corpus, rows) if fmt == "table" else rows, fmt, output, excel)
-    if explain or (fmt == "table" and not output):
-        _explain(frame, explain)
+    asked = [measure] if measure else [c.strip() for c in columns.split(",")] if columns else []
+    _explain(frame, list(frame.columns) if explain else [c for c in asked if c], explain)
 
 
-def _explain(frame: Any, everything: bool) -> None:
-    """Glossary lines for the columns shown, and why a measure is all zero."""
+def _explain(frame: Any, names: list[str], definitions: bool) -> None:
+    """Glossary lines for the columns asked about, and why a measure is all zero."""
     from taskgraph.analysis.glossary import GLOSSARY, all_zero_reason
 
-    for column in frame.columns:
+    for column in names:
         entry = GLOSSARY.get(column)
-        if entry is None:
+        if entry is None or column not in frame.columns:
             continue
-        if everything:
+        if definitions:
             click.echo(f"{column}: {entry.definition}", err=True)
         if len(frame) and frame[column].dtype.kind in "if" and not frame[column].fillna(0).any():
             reason = all_zero_reason(column, list(frame[column]))
             if reason:
-                click.echo(f"note: {column} is 0 for every row shown: {reason}", err=True)
+                click.echo(f"note: {column} is 0 for every row shown. {reason}", err=True)
 
 
 @cli.command()

@@ -354,14 +354,19 @@ class Corpus:
         return aggregate(table, keys)
 
     def units(self, by: str | Sequence[str] | None = None, collectives: str = "exclude", groups: str = "expand",
-              brokerage_by: str = "section", brokerage_on: str = "dependencies") -> Any:  # fmt: skip
-        """One row per unit (per plan): role counts, coordination load, centralities, brokerage."""
+              brokerage_by: str = "section", brokerage_on: str = "dependencies", english: bool = True) -> Any:  # fmt: skip
+        """One row per unit (per plan): role counts, coordination load, centralities, brokerage,
+        the unit's function and (unless ``english=False``, which saves loading the romanisation
+        dictionary) its English name."""
         from taskgraph.analysis import unit_table
 
         def compute(a: Assignments) -> Any:
-            return _with_function(unit_table(a, collectives, groups, brokerage_by, brokerage_on))
+            return _with_function(unit_table(a, collectives, groups, brokerage_by, brokerage_on), english)
 
-        return self._table(f"units:{collectives}:{groups}:{brokerage_by}:{brokerage_on}", compute, by)
+        key = f"units:{collectives}:{groups}:{brokerage_by}:{brokerage_on}"
+        if not english and (key + ":en", "plan") in self._cache:
+            key += ":en"  # the table with English names answers too
+        return self._table(key + (":en" if english else ""), compute, by)
 
     def leaders(self, by: str | Sequence[str] | None = None, collectives: str = "exclude") -> Any:
         """One row per leader (per plan): tasks, joint tasks, units overseen, portfolio, sections."""
@@ -464,18 +469,15 @@ def _by(by: str | Sequence[str] | None) -> list[str] | None:
     return keys
 
 
-def _with_function(frame: Any) -> Any:
+def _with_function(frame: Any, english: bool = True) -> Any:
     """The unit table with each unit's function and English name (from :mod:`taskgraph.units`)."""
     from taskgraph.units import english_name, function_of
 
-    if frame.empty:
-        frame["function"] = []
-        frame["english"] = []
-        return frame
-    functions = [function_of(u) for u in frame["unit"]]
     position = list(frame.columns).index("kind") + 1
+    functions = [function_of(u) for u in frame["unit"]]
     frame.insert(position, "function", [f.en if f else None for f in functions])
-    frame.insert(position + 1, "english", [english_name(u) for u in frame["unit"]])
+    if english:
+        frame.insert(position + 1, "english", [english_name(u) for u in frame["unit"]])
     return frame
 
 

@@ -66,30 +66,32 @@ def concepts() -> dict[str, Concept]:
     >>> concepts()["taxation"].broader
     'vertical-agency'
     """
-    from rdflib import Graph, Literal, URIRef
-    from rdflib.namespace import RDF, SKOS
+    import pyoxigraph as ox
 
-    g = Graph()
-    g.parse(data=data_text("functions.ttl"), format="turtle")
-    scheme = URIRef(SCHEME_IRI)
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    triples = list(ox.parse(data_text("functions.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    by: dict[tuple[str, str], list[ox.Term]] = {}
+    for t in triples:
+        by.setdefault((t.subject.value, t.predicate.value), []).append(t.object)
 
-    def label(subject: URIRef, predicate: URIRef, language: str) -> str:
-        for value in g.objects(subject, predicate):
-            if isinstance(value, Literal) and value.language == language:
-                return str(value)
+    def label(subject: str, predicate: str, language: str) -> str:
+        for value in by.get((subject, skos + predicate), ()):
+            if isinstance(value, ox.Literal) and value.language == language:
+                return value.value
         return ""
 
     out: dict[str, Concept] = {}
-    subjects = {s for s in g.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
-    for subject in sorted(subjects):
-        if (subject, SKOS.inScheme, scheme) not in g:
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    subjects = sorted(
+        {t.subject.value for t in triples if t.predicate.value == rdf_type and t.object.value == skos + "Concept"}
+    )
+    for subject in subjects:
+        if not any(o.value == SCHEME_IRI for o in by.get((subject, skos + "inScheme"), ())):
             continue
-        concept_id = str(subject).removeprefix(FUNCTION_NS)
-        broader = next((str(b).removeprefix(FUNCTION_NS) for b in g.objects(subject, SKOS.broader)), None)
-        function = Function(
-            concept_id, label(subject, SKOS.prefLabel, "zh"), label(subject, SKOS.prefLabel, "en")
-        )
-        out[concept_id] = Concept(function, label(subject, SKOS.definition, "en"), broader)
+        concept_id = subject.removeprefix(FUNCTION_NS)
+        broader = next((o.value.removeprefix(FUNCTION_NS) for o in by.get((subject, skos + "broader"), ())), None)
+        function = Function(concept_id, label(subject, "prefLabel", "zh"), label(subject, "prefLabel", "en"))
+        out[concept_id] = Concept(function, label(subject, "definition", "en"), broader)
     return out
 
 
