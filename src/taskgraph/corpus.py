@@ -297,6 +297,12 @@ class Corpus:
                 self._cache["assignments"] = from_plans(list(self.plans), self.minter)
         return self._cache["assignments"]
 
+    def plan_id(self, iri: str) -> str:
+        """A plan's short id in tables: its IRI without the base, ``plan/莘县/2024-dc25e72dcedf``
+        (unique where titles are not: two counties' plans often share one)."""
+        base = self.minter.base
+        return iri[len(base) :] if iri.startswith(base) else iri
+
     @property
     def plan_count(self) -> int:
         return len(self.assignments.plans)
@@ -313,13 +319,20 @@ class Corpus:
     def by_plan(self) -> dict[str, Assignments]:
         """The records split by plan, in the order of the plans."""
         if "by_plan" not in self._cache:
-            out: dict[str, Assignments] = {}
             a = self.assignments
-            for iri, info in a.plans.items():
-                tasks = [t for t in a.tasks if t.plan == iri]
-                members = {p.iri for t in tasks for ps in t.parties.values() for p in ps}
-                groups = {g: m for g, m in a.groups.items() if g in members}
-                out[iri] = Assignments(tasks, groups, {iri: info})
+            tasks: dict[str, list[Any]] = {iri: [] for iri in a.plans}
+            for t in a.tasks:  # one pass: linear in the corpus
+                tasks.setdefault(t.plan, []).append(t)
+            out: dict[str, Assignments] = {}
+            for iri, mine in tasks.items():
+                groups = {
+                    p.iri: a.groups[p.iri]
+                    for t in mine
+                    for ps in t.parties.values()
+                    for p in ps
+                    if p.kind == "group" and p.iri in a.groups
+                }
+                out[iri] = Assignments(mine, groups, {iri: a.plans[iri]} if iri in a.plans else {})
             self._cache["by_plan"] = out
         return self._cache["by_plan"]
 
@@ -342,7 +355,7 @@ class Corpus:
                 frame.insert(0, "year", info.year)
                 frame.insert(0, "level", info.level)
                 frame.insert(0, "jurisdiction", info.jurisdiction)
-                frame.insert(0, "plan", info.title or iri)
+                frame.insert(0, "plan", self.plan_id(iri))
                 parts.append(frame)
             table = pd.concat(parts, ignore_index=True) if parts else compute(self.assignments)
             if self.plan_count <= 1:

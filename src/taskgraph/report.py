@@ -256,10 +256,12 @@ def corpus_table(corpus: Any) -> Any:
 
     rows = []
     network = corpus.network(by=None)
-    units = corpus.units(by=None)
+    units = corpus.units(by=None, english=False)
+    unit_parts = dict(tuple(units.groupby("plan", sort=False))) if "plan" in units.columns else {}
+    net_parts = dict(tuple(network.groupby("plan", sort=False))) if "plan" in network.columns else {}
     for iri, a in corpus.by_plan().items():
         info = a.plans[iri]
-        title = info.title or iri
+        title = corpus.plan_id(iri)
         tasks = a.tasks
         n = len(tasks)
         leaders = {p.iri for t in tasks for p in t.parties.get("lead_leader", []) if p.kind == "person"}
@@ -270,13 +272,15 @@ def corpus_table(corpus: Any) -> Any:
         for t in tasks:
             for p in t.parties.get("lead_leader", []):
                 span.setdefault(p.iri, set()).update(u.iri for u in t.parties.get("lead_unit", []))
-        mine = units[units["plan"] == title] if "plan" in units.columns else units
+        mine = unit_parts.get(title, units.iloc[0:0]) if unit_parts else units
         top = mine.iloc[0] if len(mine) else None
         by_function = mine.groupby("function")["coordination_load"].sum().sort_values(ascending=False) if len(mine) else None
-        net = network[(network["plan"] == title) & (network["view"] == "units")] if "plan" in network.columns else network[network["view"] == "units"]
+        net = net_parts.get(title, network.iloc[0:0]) if net_parts else network
+        net = net[net["view"] == "units"]
         rows.append(
             {
                 "plan": title,
+                "title": info.title,
                 "jurisdiction": info.jurisdiction,
                 "level": info.level,
                 "year": info.year,
