@@ -64,15 +64,16 @@ def _inside_iri(text: str, k: int) -> bool:
     """Whether position ``k`` lies in ``<…>`` with no ``{`` after it: an IRI, whatever "<" is.
 
     Read as an IRI, ``<http://x/service>`` holds no keyword. Read as "less than", "service"
-    could be the keyword only if its group ``{ … }`` followed, and nothing but a variable or
-    a name may stand between SERVICE and ``{`` — never a ``>``. So without a ``{`` before the
+    could be the keyword only if its group ``{ … }`` followed, and nothing but a variable, a
+    name, spaces and comments may stand between SERVICE and ``{`` — never a ``>`` outside a
+    comment. So without a ``{`` or a ``#`` (``SERVICE ex:s #>`` hides the ``>``) before the
     ``>``, neither reading has the keyword (an IRI of over 4 KB is not looked into).
     """
     opening = text.rfind("<", max(0, k - 4096), k)
     if opening < 0 or text.rfind(">", opening, k) >= 0:
         return False
     closing = text.find(">", k, k + 4096)
-    return closing >= 0 and "<" not in text[k:closing] and "{" not in text[k:closing]
+    return closing >= 0 and not any(c in "<{#" for c in text[k:closing])
 
 
 def _service_position(text: str) -> int | None:

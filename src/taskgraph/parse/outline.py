@@ -438,6 +438,10 @@ def read_item(item: Item) -> None:
     attribution = find_attribution(text) if text else None
     if attribution is None and text and not item.labels:
         attribution = find_predicate_attribution(text)
+        if attribution is not None and attribution.style == "bare" and item.marker is None:
+            # Units alone in brackets count only on a numbered item: "发布机构：市政府办公室（市数据局）"
+            # in a page's chrome is a second nameplate, not a task (Tongchuan 2025).
+            attribution = None
     if item.marker is None and (multi := MULTI_TARGET_ROLE.match(text)) is not None:
         # "以上4项目标的责任单位均为市发展改革委": one attribution for the targets above
         role = ROLE_LABELS[multi.group("label")]
