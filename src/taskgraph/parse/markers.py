@@ -23,15 +23,15 @@ CN_PAREN = re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*")
 # "第一项 地区生产总值增长6%", "第三条".
 ORDINAL = re.compile(rf"^第([{_CN}\d]{{1,5}})(项|条|方面|类)[、，,：:．.\s]*")
 # "1.地区生产总值增长6%" (Shen County 2024), "1、", "1﹒", "1．"; "2.5%" is no marker.
-NUM = re.compile(r"^(\d{1,5})\s*[.．、﹒](?![\d%％])\s*")
-# "1.1 推进…", "2.3.1"; not "1.5倍" (a quantity) nor "2024.1.20" (a date).
+NUM = re.compile(r"^(\d{1,6})\s*[.．、﹒](?![\d%％])\s*")
+# "1.1 推进…", "2.3.1"; not "1.5倍", "134.6公里" (quantities) nor "2024.1.20" (a date).
 DECIMAL = re.compile(
-    r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})(?![\d%％.．])(?![倍万亿元个吨米千百台家项所座条])[、.．\s]*"
+    r"^(\d{1,2}(?:[.．]\d{1,2}){1,2})(?![\d%％.．])(?![倍万亿元个吨米千百台家项所座条公亩平人户辆套方度秒分天年月日])[、.．\s]*"
 )
 # "(1)全面落实…" (Chizhou 2017), "（1）".
-NUM_PAREN = re.compile(r"^[（(]\s*(\d{1,4})\s*[）)]\s*")
+NUM_PAREN = re.compile(r"^[（(]\s*(\d{1,6})\s*[）)]\s*")
 # "1）推进…" and "一）…": a closing bracket only, as some plans number.
-NUM_HALF = re.compile(r"^(\d{1,4})\s*[）)](?![\d%％])\s*")
+NUM_HALF = re.compile(r"^(\d{1,6})\s*[）)](?![\d%％])\s*")
 CN_HALF = re.compile(rf"^([{_CN}]{{1,4}})\s*[）)]\s*")
 # "①加快…"
 CIRCLED = re.compile(r"^([①-⑳])\s*")

@@ -171,18 +171,20 @@ def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple
         if role is Role.LEAD_LEADER:
             continue
         bases = [_base(w.text)[0] for w in names]
+        starts, ends = _runs(names)
         for i, base in enumerate(bases):
             if is_collective(names[i].text):
                 continue
-            run = _run_indices(names, i)
-            # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind.
+            # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind
+            # (looked for among the next few names of its run: a run can be thousands long).
             if not UNIT_SUFFIX.search(base) or (base[-1:] in "区县市镇乡州旗" and len(base) <= 4):
-                for j in run:
-                    m = _PLACE_AND_SUFFIX.match(bases[j]) if j > i else None
+                for j in range(i + 1, min(ends[i], i + 12) + 1):
+                    m = _PLACE_AND_SUFFIX.match(bases[j])
                     if m and m.group("place")[-1] == base[-1] and len(base) <= 4:
                         out[(task, role, i)] = base + m.group("suffix")
                         break
             # "市发改委、经信委": a short later name takes the first name's jurisdiction prefix.
+            run = [starts[i]]
             first = bases[run[0]]
             prefix = _JURISDICTION.match(first)
             if (
@@ -195,6 +197,16 @@ def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple
             ):
                 out[(task, role, i)] = prefix.group(0) + base
     return out
+
+
+def _runs(names: list[Written]) -> tuple[list[int], list[int]]:
+    """For each name, the first and last index of the 、-joined run it belongs to (one pass each way)."""
+    starts, ends = [0] * len(names), [0] * len(names)
+    for i, w in enumerate(names):
+        starts[i] = starts[i - 1] if i and w.separator == "、" else i
+    for i in range(len(names) - 1, -1, -1):
+        ends[i] = ends[i + 1] if i + 1 < len(names) and names[i + 1].separator == "、" else i
+    return starts, ends
 
 
 def _run_indices(names: list[Written], index: int) -> list[int]:

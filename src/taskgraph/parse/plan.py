@@ -143,7 +143,8 @@ def parse_document(doc: Document) -> Plan:
     front = fm.split_front(front_lines)
     title = "".join(ln.orig for ln in front.title)
     titles = [t for t in (title, doc.title, *(ln.text for ln in front_lines[:8])) if t]
-    numbered = [i for i in outline.items if i.marker is not None and i.rank in {t.rank for t in tasks}]
+    task_ranks = {t.rank for t in tasks}
+    numbered = [i for i in outline.items if i.marker is not None and i.rank in task_ranks]
     share = sum(1 for i in numbered if i.fields) / len(numbered) if numbered else 1.0
     candidates = [
         (t.attribution.style if t.attribution else "none", t.marker is not None or t.row is not None)

@@ -27,7 +27,7 @@ _ROLE_COLUMNS = sorted(ROLE_LABELS, key=len, reverse=True)
 # A header cell is short and has no sentence punctuation.
 _HEADERISH = re.compile(r"^[^。；;，,]{1,16}$")
 # A row number as its own cell: "12", "12.", "（12）".
-ROW_NUMBER = re.compile(r"^[（(]?(\d{1,5})[）)．.、]?$")
+ROW_NUMBER = re.compile(r"^[（(]?(\d{1,6})[）)．.、]?$")
 # Columns that give the task's deadline: "完成时限".
 DEADLINE_COLUMNS = frozenset({"完成时限", "时限要求", "完成时间", "时间节点", "时限", "完成期限", "时间安排"})
 # Keys of a site's metadata table (索引号 / 发文字号 …): not a plan's table.
