@@ -562,8 +562,11 @@ def figures(sources: tuple[str, ...], output: str, top: int, formats: tuple[str,
     from taskgraph.render.figures import FigureOptions, write_figures
 
     corpus = _corpus(sources, store, endpoint, headers, manifest, aliases, base, quiet)
+    from taskgraph.safety import FolderLock
+
     options = FigureOptions.parse(formats or ("png", "svg"), dpi, size, lang, collectives, groups, top)
-    paths = write_figures(corpus, output, options)
+    with FolderLock(output):
+        paths = write_figures(corpus, output, options)
     _say(f"wrote {len(paths)} files to {output}")
 
 

@@ -401,10 +401,26 @@ def write_quads(quads: Iterable[ox.Quad], path: str | os.PathLike[str], fmt: str
             yield item
 
     data: Iterable[Any] = quads if rdf_fmt.supports_datasets else _triples(quads)
+    if name == "xml":
+        data = _xml_safe_triples(data)
     with atomic_output(path, "wb") as fh:
         prefixes = PREFIXES if name in ("ttl", "trig", "xml", "jsonld") else None
         ox.serialize(counted(data), fh, rdf_fmt, prefixes=prefixes)
     return name, count
+
+
+def _xml_safe_triples(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    """Triples whose literals XML 1.0 can hold: characters it forbids (ESC, U+FFFE …) removed, so
+    RDF/XML output is well-formed whatever RDF it was read from (issue 14)."""
+    from taskgraph.safety import xml_safe
+
+    for t in triples:
+        o = t.object
+        if isinstance(o, ox.Literal) and xml_safe(o.value) != o.value:
+            value = xml_safe(o.value)
+            o = ox.Literal(value, language=o.language) if o.language else ox.Literal(value, datatype=o.datatype)
+            t = ox.Triple(t.subject, t.predicate, o)
+        yield t
 
 
 def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
