@@ -85,15 +85,14 @@ class Assignments:
         for t in self.tasks:
             parties: dict[str, list[Party]] = {}
             for role, ps in t.parties.items():
-                out: list[Party] = []
+                out: dict[Party, None] = {}  # ordered and de-duplicated in one pass
                 for p in ps:
                     if p.kind == "collective" and collectives != "include":
                         continue
                     members = self.groups.get(p.iri) if p.kind == "group" and groups == "expand" else None
                     for q in members or [p]:
-                        if q not in out:
-                            out.append(q)
-                parties[role] = out
+                        out[q] = None
+                parties[role] = list(out)
             tasks.append(replace(t, parties=parties))
         return Assignments(tasks, self.groups, self.plans)
 
@@ -144,7 +143,7 @@ def from_plans(plans: list[Plan], minter: Minter | None = None) -> Assignments:
         for task in plan.tasks:
             section = sections.get(task.section)
             sub = subsections.get((task.section, task.subsection)) if task.subsection else None
-            parties: dict[str, list[Party]] = {}
+            listed: dict[str, dict[Party, None]] = {}
             for a in task.assignments:
                 segment = agent_segment(a.party, a.role)
                 iri = mint.agent(segment, a.party.name, scope)
@@ -154,9 +153,8 @@ def from_plans(plans: list[Plan], minter: Minter | None = None) -> Assignments:
                 party = cache.get(key)
                 if party is None:
                     party = cache[key] = Party(*key)
-                listed = parties.setdefault(a.role.value, [])
-                if party not in listed:
-                    listed.append(party)
+                listed.setdefault(a.role.value, {})[party] = None
+            parties = {role: list(ps) for role, ps in listed.items()}
             tasks.append(
                 TaskRecord(
                     f"{p}/task/{task.index}",
@@ -174,9 +172,11 @@ def from_plans(plans: list[Plan], minter: Minter | None = None) -> Assignments:
         for group in plan.groups:
             gi = mint.agent("group", group.name, scope)
             members = groups.setdefault(gi, [])
+            known = set(members)
             for member in group.members:
                 unit = Party(mint.agent("unit", member, scope), member, "unit", False)
-                if unit not in members:
+                if unit not in known:
+                    known.add(unit)
                     members.append(unit)
     for members in groups.values():
         members.sort(key=lambda m: (m.name, m.iri))
@@ -201,6 +201,7 @@ def from_store(backend: Any, timeout: float | None = None) -> Assignments:
         )
     tasks: dict[str, TaskRecord] = {}
     parties: dict[tuple[str, str, str, bool], Party] = {}
+    placed: dict[tuple[str, str], set[Party]] = {}
     rows = backend.select(get_query("assignments").text, timeout=timeout)
     index = {c: k for k, c in enumerate(rows.columns)}
     for row in rows.rows:
@@ -226,13 +227,16 @@ def from_store(backend: Any, timeout: float | None = None) -> Assignments:
         party = parties.get(key)
         if party is None:
             party = parties[key] = Party(*key)
-        listed = t.parties.setdefault(role, [])
-        if party not in listed:
-            listed.append(party)
+        seen = placed.setdefault((iri, role), set())
+        if party not in seen:
+            seen.add(party)
+            t.parties.setdefault(role, []).append(party)
     groups: dict[str, list[Party]] = defaultdict(list)
+    in_group: set[tuple[str, Party]] = set()
     for group, member, name, *_ in backend.select(get_query("group-members").text, timeout=timeout).rows:
         unit = Party(member, name, "unit", False)
-        if unit not in groups[group]:
+        if (group, unit) not in in_group:
+            in_group.add((group, unit))
             groups[group].append(unit)
     for members in groups.values():
         members.sort(key=lambda m: (m.name, m.iri))

@@ -433,6 +433,7 @@ def analyze(sources: tuple[str, ...], view: str, by: str | None, measure: str | 
     _write_table(list(frame.columns), _shorten(corpus, rows) if fmt == "table" else rows, fmt, output, excel)
     asked = [measure] if measure else [c.strip() for c in columns.split(",")] if columns else []
     _explain(frame, list(frame.columns) if explain else [c for c in asked if c], explain)
+    _view_warnings(corpus)
 
 
 def _explain(frame: Any, names: list[str], definitions: bool) -> None:
@@ -502,6 +503,7 @@ def export(sources: tuple[str, ...], output: str, view: str, collectives: str, g
     G = measured_view(corpus, view, collectives, groups)
     written = write_graph(G, output, excel=excel, base=corpus.minter.base)
     _say(f"wrote {', '.join(map(str, written))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    _view_warnings(corpus)
 
 
 @cli.command()
@@ -530,6 +532,12 @@ def render(sources: tuple[str, ...], output: str, view: str, size_by: str | None
     G = measured_view(corpus, view, collectives, groups)
     write_html(G, output, size_by, f"{_corpus_name(corpus)} — {view}", VIEW_SUBTITLES[view])
     _say(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    _view_warnings(corpus)
+
+
+def _view_warnings(corpus: Any) -> None:
+    for w in corpus.view_warnings:
+        click.echo(f"warning: {w.message}", err=True)
 
 
 def _corpus_name(corpus: Any) -> str:
@@ -568,6 +576,7 @@ def figures(sources: tuple[str, ...], output: str, top: int, formats: tuple[str,
     with FolderLock(output):
         paths = write_figures(corpus, output, options)
     _say(f"wrote {len(paths)} files to {output}")
+    _view_warnings(corpus)
 
 
 @cli.command()
@@ -588,6 +597,7 @@ def report(sources: tuple[str, ...], output: str, store: str | None, endpoint: s
     corpus = _corpus(sources, store, endpoint, headers, manifest, aliases, base, quiet)
     result = write_report(corpus, output, progress=_say)
     _say(f"wrote {len(result.files)} files to {output}; open {Path(output) / 'index.html'}")
+    _view_warnings(corpus)
     if not result.conforms:
         raise _Failure(
             f"the graph does not conform to the shapes ({len(result.violations)} violation(s)); see {output}/rdf/validation.txt",

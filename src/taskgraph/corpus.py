@@ -133,6 +133,7 @@ class Corpus:
         self._backend = backend
         self._from_store = backend is not None
         self._cache: dict[Any, Any] = {}
+        self.view_warnings: list[Warning] = []  # from building views (a task naming thousands of parties)
 
     # ------------------------------------------------------------- building
 
@@ -313,8 +314,20 @@ class Corpus:
         if key not in self._cache:
             from taskgraph.network import build_view
 
-            self._cache[key] = build_view(self.assignments, name, collectives, groups)
+            G = build_view(self.assignments, name, collectives, groups)
+            self._note_too_many(G.graph.get("too_many_parties", ()), name)
+            self._cache[key] = G
         return self._cache[key]
+
+    def _note_too_many(self, tasks: Any, view: str) -> None:
+        """Warn, once per task, that a task naming thousands of parties was left out of a view."""
+        for task, n in tasks:
+            message = (
+                f"task {self.plan_id(task)} names {n} parties: left out of the {view} view "
+                f"(more than {_max_parties()} would tie every pair of them)"
+            )
+            if all(w.message != message for w in self.view_warnings):
+                self.view_warnings.append(Warning("too-many-parties", message))
 
     def by_plan(self) -> dict[str, Assignments]:
         """The records split by plan, in the order of the plans."""
@@ -374,7 +387,9 @@ class Corpus:
         from taskgraph.analysis import unit_table
 
         def compute(a: Assignments) -> Any:
-            return _with_function(unit_table(a, collectives, groups, brokerage_by, brokerage_on), english)
+            frame = unit_table(a, collectives, groups, brokerage_by, brokerage_on)
+            self._note_too_many(frame.attrs.get("too_many_parties", ()), "units")
+            return _with_function(frame, english)
 
         key = f"units:{collectives}:{groups}:{brokerage_by}:{brokerage_on}"
         if not english and (key + ":en", "plan") in self._cache:
@@ -427,6 +442,12 @@ class Corpus:
         from taskgraph.compare import compare
 
         return compare(self, other)
+
+
+def _max_parties() -> int:
+    from taskgraph.network import MAX_PARTIES
+
+    return MAX_PARTIES
 
 
 def as_assignments(source: Any) -> Assignments:

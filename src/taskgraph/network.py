@@ -87,14 +87,24 @@ def full_graph(a: Assignments) -> nx.Graph:
     return G
 
 
+# A task naming more parties than this is left out of the co-assignment projection (its units
+# stay as nodes): 10,000 units on one task would make a clique of 50 million ties (issue 14).
+# Real plans name at most a few dozen per task. Each task left out is listed in
+# ``G.graph["too_many_parties"]`` and reported as a warning.
+MAX_PARTIES = 150
+
+
 def units_graph(a: Assignments) -> nx.Graph:
     """Unit–unit co-assignment: ``weight`` shared tasks, ``newman`` collaboration weight."""
-    G = nx.Graph(view="units")
+    G = nx.Graph(view="units", too_many_parties=[])
     for t in a.tasks:
         units = t.units()
         for p in units:
             _node(G, p)
         if len(units) < 2:
+            continue
+        if len(units) > MAX_PARTIES:
+            G.graph["too_many_parties"].append((t.iri, len(units)))
             continue
         share = 1.0 / (len(units) - 1)
         for p, q in combinations(units, 2):
@@ -104,12 +114,15 @@ def units_graph(a: Assignments) -> nx.Graph:
 
 def dependency_graph(a: Assignments) -> nx.DiGraph:
     """Directed lead unit → responsible or cooperating unit on the same task; ``weight`` = tasks."""
-    G = nx.DiGraph(view="dependencies")
+    G = nx.DiGraph(view="dependencies", too_many_parties=[])
     for t in a.tasks:
         leads = t.parties.get("lead_unit", [])
         others = t.units(("responsible_unit", "cooperating_unit"))
         for p in leads + others:
             _node(G, p)
+        if len(leads) * len(others) > MAX_PARTIES * MAX_PARTIES // 2:
+            G.graph["too_many_parties"].append((t.iri, len(leads) + len(others)))
+            continue
         for p in leads:
             for q in others:
                 if p.iri != q.iri:

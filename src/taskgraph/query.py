@@ -120,10 +120,12 @@ def read_query_file(path: str | os.PathLike[str]) -> Query:
 def check_params(text: str, params: Mapping[str, Any], declared: Iterable[str] = ()) -> dict[str, str]:
     """The parameters as strings, checked against the query: each must be a variable of it."""
     out = {}
+    if not isinstance(params, Mapping):
+        raise QueryError(f"parameters are a mapping of names to strings, not {type(params).__name__}")
     for key, value in params.items():
-        if not isinstance(key, str) or not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            raise QueryError(f"parameter {key!r} must be a string (a name, a number), not {type(value).__name__}")
-        out[key] = str(value)
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise QueryError(f"parameter {key!r} must be a string (e.g. a unit's name), not {type(value).__name__}")
+        out[key] = value
     variables = set(_VARIABLE.findall(text))
     unknown = [k for k in out if k not in variables]
     if unknown:
@@ -142,7 +144,7 @@ def run_query(
     timeout: float | None = None,
 ) -> Rows:
     """Run a SELECT (or ASK) query; rows stream from the backend (see :class:`taskgraph.store.Rows`)."""
-    bound = check_params(text, dict(params or {}), declared)
+    bound = check_params(text, params if params is not None else {}, declared)
     return backend.select(text, bound, timeout)
 
 

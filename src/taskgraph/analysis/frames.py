@@ -164,11 +164,13 @@ def unit_table(
                         }
                     )
     frame = pd.DataFrame(rows, columns=UNIT_COLUMNS)
-    if frame.empty:
-        return frame
-    return frame.sort_values(
-        ["coordination_load", "tasks_led", "unit"], ascending=[False, False, True], kind="stable"
-    ).reset_index(drop=True)
+    if not frame.empty:
+        frame = frame.sort_values(
+            ["coordination_load", "tasks_led", "unit"], ascending=[False, False, True], kind="stable"
+        ).reset_index(drop=True)
+    # Tasks naming too many parties to project (see network.MAX_PARTIES), for a warning.
+    frame.attrs["too_many_parties"] = list(U.graph.get("too_many_parties", ()))
+    return frame
 
 
 def _leader_names(a: Assignments) -> dict[str, str]:

@@ -21,11 +21,11 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 MAX_LEADERS = 30
 MAX_SECTIONS = 40
@@ -124,7 +124,7 @@ def text_width(text: str) -> float:
 
 
 # A line may not start with closing punctuation ("，", "）", "、"): it stays with what it closes.
-_NO_LINE_START = set("，。、；：？！）》」』〕】”’,.;:?!)%…")
+_NO_LINE_START = set("，。、；：？！）》」』〕】”\u2019,.;:?!)%…")
 # The pieces a line may break between: a run of Latin with the spaces after it, or one wide
 # character: "County Finance Bureau" breaks between words, "县财政局" between characters.
 _PIECES = re.compile(r"[^\s\u2e80-\ufaff\uff00-\uffef]+\s*|\s+|.", re.S)
@@ -154,7 +154,9 @@ def wrap(text: str, width: float, max_lines: int = 3) -> str:
             if piece.isspace():
                 continue
             while text_width(piece.rstrip()) > width and len(piece.rstrip()) > 1:  # a word longer than a line
-                cut = max(1, max(k for k in range(1, len(piece) + 1) if text_width(piece[:k]) <= width or k == 1))
+                cut = max(
+                    1, max(k for k in range(1, len(piece) + 1) if text_width(piece[:k]) <= width or k == 1)
+                )
                 lines.append(piece[:cut])
                 piece = piece[cut:]
         line += piece
@@ -220,7 +222,17 @@ def chinese_number(text: str) -> int | None:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -235,7 +247,10 @@ def section_number(section: str | None, subsection: str | None) -> str | None:
     ('II.3', 'I')
     """
     found = []
-    for title, pattern in ((section, r"^([一二三四五六七八九十百]+)、"), (subsection, r"^（([一二三四五六七八九十百]+)）")):
+    for title, pattern in (
+        (section, r"^([一二三四五六七八九十百]+)、"),
+        (subsection, r"^（([一二三四五六七八九十百]+)）"),
+    ):
         if title:
             m = re.match(pattern, title)
             n = chinese_number(m.group(1)) if m else None
@@ -250,6 +265,8 @@ def section_number(section: str | None, subsection: str | None) -> str | None:
 # Compound surnames (复姓), and surnames read otherwise than the character's common reading.
 _COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "长孙", "宇文", "司徒", "夏侯", "端木", "独孤", "南宫", "西门"}  # fmt: skip
 _SURNAME_READINGS = {"单": "shan", "解": "xie", "曾": "zeng", "仇": "qiu", "朴": "piao", "区": "ou", "查": "zha", "盖": "ge", "乐": "yue", "缪": "miao", "覃": "qin", "翟": "zhai", "万": "wan", "曲": "qu", "长": "chang", "沈": "shen", "重": "chong", "任": "ren", "华": "hua", "纪": "ji", "宁": "ning", "尉": "yu", "朝": "chao", "薄": "bo", "柏": "bai", "秘": "bi"}  # fmt: skip
+# In a given name 长 is cháng (长荣, 长青, 长春), not the zhǎng of 县长 that pypinyin reads alone.
+_GIVEN_READINGS = {"长": "chang"}
 
 
 def person_english(name: str) -> str | None:
@@ -257,8 +274,8 @@ def person_english(name: str) -> str | None:
 
     Examples
     --------
-    >>> person_english("丁卫东"), person_english("吕西安"), person_english("欧阳修")
-    ('Ding Weidong', "Lü Xi'an", 'Ouyang Xiu')
+    >>> person_english("丁卫东"), person_english("吕西安"), person_english("欧阳修"), person_english("万长荣")
+    ('Ding Weidong', "Lü Xi'an", 'Ouyang Xiu', 'Wan Changrong')
     >>> person_english("县政府各位县长") is None
     True
     """
@@ -275,7 +292,9 @@ def person_english(name: str) -> str | None:
         return out
 
     surname = join([_SURNAME_READINGS.get(ch) or lazy_pinyin(ch, v_to_u=True)[0] for ch in name[:cut]])
-    given = join(lazy_pinyin(name[cut:], v_to_u=True))
+    given = join(
+        [_GIVEN_READINGS.get(ch, s) for ch, s in zip(name[cut:], lazy_pinyin(name[cut:], v_to_u=True))]
+    )
     return f"{surname.capitalize()} {given.capitalize()}"
 
 
@@ -286,8 +305,8 @@ def _number(value: Any, share: bool = False) -> str:
     if share:
         return f"{100 * value:.0f}%"
     if abs(value - round(value)) < 1e-9:
-        return str(int(round(value)))
-    return f"{value:.2f}" if abs(value) < 1 else f"{value:.1f}"
+        return str(round(value))
+    return f"{value:.2f}".rstrip("0") if abs(value) < 1 else f"{value:.1f}"
 
 
 class _Words:
@@ -305,6 +324,7 @@ class _Words:
 
     def name(self, chinese: str, english: str | None, width: float, lines: int = 2) -> str:
         """A unit or person named in the figure's language, wrapped to ``width`` ems."""
+        english = english if isinstance(english, str) and english else None  # a table's NaN too
         if self.lang == "zh" or (self.lang == "en" and not english):
             return wrap(chinese, width, lines)
         if self.lang == "en":
@@ -346,7 +366,12 @@ def _choices(options: FigureOptions) -> list[tuple[str, str]]:
 def _scope(scope: Scope | None) -> list[tuple[str, str]]:
     if scope is None:
         return []
-    return [(f"{scope.plans}个方案共{scope.tasks}项任务", f"{_count(scope.tasks, 'task')} of {_plans(scope.plans)}")]
+    return [
+        (
+            f"{scope.plans}个方案共{scope.tasks}项任务",
+            f"{_count(scope.tasks, 'task')} of {_plans(scope.plans)}",
+        )
+    ]
 
 
 _LOAD_DEFINED = ("协调负荷的定义见 taskgraph README", "coordination load as defined in taskgraph's README")
@@ -384,7 +409,9 @@ class _Sheet:
         zh, en = wrap(title[0], full, 2), wrap(title[1], full, 2)
         self.title = self.say(zh, en)
         sentence = self.say.sentence(caption)
-        self.caption = "\n".join(wrap(line, self.ems(0.92, self.caption_size), 4) for line in sentence.split("\n"))
+        self.caption = "\n".join(
+            wrap(line, self.ems(0.92, self.caption_size), 4) for line in sentence.split("\n")
+        )
         self.meta_title = self.say(title[0], title[1], " / ")
         self.meta_caption = sentence.replace("\n", " ")
 
@@ -410,12 +437,14 @@ class _Sheet:
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
 
         from taskgraph.render.fonts import matplotlib_font
 
         shown = "".join([self.title, self.caption, *texts])
-        family = matplotlib_font(shown, compact="pdf" in self.options.formats)
-        rc = {
+        compact = "pdf" in self.options.formats
+        family = matplotlib_font(shown, compact=compact)
+        rc: Any = {
             "font.family": [family, "DejaVu Sans"],
             "font.size": self.base,
             "axes.titlesize": self.base,
@@ -435,17 +464,22 @@ class _Sheet:
             "figure.dpi": self.options.dpi,  # text is measured as it will be drawn (hinting rounds widths)
         }
         with plt.rc_context(rc):
-            fig = plt.figure(figsize=(self.width, height), layout="constrained")
-            fig.get_layout_engine().set(h_pad=2 / 72, w_pad=3 / 72)
+            fig = plt.figure(
+                figsize=(self.width, height), layout=ConstrainedLayoutEngine(h_pad=2 / 72, w_pad=3 / 72)
+            )
             try:
                 yield fig
             finally:
                 plt.close(fig)
+                if compact:  # the full font again, for whatever the process draws next
+                    matplotlib_font()
 
     def decorate(self, fig: Any) -> None:
         """The title above the figure and the caption under it."""
         fig.suptitle(_m(self.title), fontsize=self.title_size)
-        fig.supxlabel(_m(self.caption), x=0.01, ha="left", fontsize=self.caption_size, color="#444444", linespacing=1.25)
+        fig.supxlabel(
+            _m(self.caption), x=0.01, ha="left", fontsize=self.caption_size, color="#444444", linespacing=1.25
+        )
 
     def nothing(self, fig: Any, zh: str, en: str) -> None:
         """An empty chart that says why, rather than no file or an exception."""
@@ -461,11 +495,12 @@ class _Sheet:
         from taskgraph.safety import atomic_output, xml_safe
 
         title, caption = xml_safe(self.meta_title), xml_safe(self.meta_caption)
-        metadata: dict[str, Any] = {
+        by_format: dict[str, dict[str, Any]] = {
             "png": {"Title": title, "Description": caption, "Software": "taskgraph"},
             "svg": {"Title": title, "Description": caption, "Creator": "taskgraph", "Date": None},
             "pdf": {"Title": title, "Subject": caption, "Creator": "taskgraph", "CreationDate": None},
-        }[fmt]
+        }
+        metadata = by_format[fmt]
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=self.options.dpi, metadata=metadata)
         data = buffer.getvalue()
@@ -486,17 +521,17 @@ def _with_desc(svg: bytes, caption: str) -> bytes:
     from xml.sax.saxutils import escape
 
     text = svg.decode("utf-8")
-    desc = f"\n <desc>{escape(caption)}</desc>"
-    at = text.find("</title>")
-    if at < 0:
-        at = text.find(">", text.find("<svg")) + 1
-        return (text[:at] + desc + text[at:]).encode("utf-8")
-    at += len("</title>")
-    return (text[:at] + desc + text[at:]).encode("utf-8")
+    title = text.find("</title>")
+    at = title + len("</title>") if title >= 0 else text.find(">", text.find("<svg")) + 1
+    return (text[:at] + f"\n <desc>{escape(caption)}</desc>" + text[at:]).encode("utf-8")
 
 
 def _make_room(fig: Any, ax: Any, labels: Sequence[tuple[Any, float]], axis: str = "x") -> None:
     """Stretch the value axis so that every value label (``(text, value)``) ends inside the axes."""
+    if (ax.get_xscale() if axis == "x" else ax.get_yscale()) == "log":
+        low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
+        ax.set_xlim(low, high * 3) if axis == "x" else ax.set_ylim(low, high * 3)
+        return
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     box = ax.get_window_extent(renderer)
@@ -522,7 +557,7 @@ def _make_room(fig: Any, ax: Any, labels: Sequence[tuple[Any, float]], axis: str
 
 def _legend(sheet: _Sheet, ax: Any, fraction: float) -> None:
     """The legend above the axes, in two columns when they fit ``fraction`` of the figure's width."""
-    handles, labels = ax.get_legend_handles_labels()
+    _, labels = ax.get_legend_handles_labels()
     widest = max((text_width(line) for label in labels for line in label.split("\n")), default=0)
     two = 2 * (widest + 3.5) * sheet.small <= fraction * sheet.width * 72
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2 if two else 1, frameon=False, borderaxespad=0.3,
@@ -558,7 +593,11 @@ def clipped(fig: Any) -> list[str]:
         box = ax.get_window_extent(renderer)
         for t in ax.texts:
             extent = t.get_window_extent(renderer)
-            if isinstance(t, Annotation) and t.get_text() and (extent.x1 > box.x1 + 1 or extent.y1 > box.y1 + 1):
+            if (
+                isinstance(t, Annotation)
+                and t.get_text()
+                and (extent.x1 > box.x1 + 1 or extent.y1 > box.y1 + 1)
+            ):
                 out.append(t.get_text())  # a value label past the end of its axis
         for t in [*_tick_labels(ax), ax.xaxis.label, ax.yaxis.label, ax.title]:
             if t.get_visible() and t.get_text() and not _inside(t.get_window_extent(renderer), canvas):
@@ -575,7 +614,11 @@ def clipped(fig: Any) -> list[str]:
 def _tick_labels(ax: Any, axes: str = "xy") -> list[Any]:
     """The tick labels ``ax`` shows (matplotlib keeps more, off the view, that are not drawn)."""
     out = []
-    for axis, limits in [(a, lim) for name, a, lim in (("x", ax.xaxis, ax.get_xlim()), ("y", ax.yaxis, ax.get_ylim())) if name in axes]:
+    for axis, limits in [
+        (a, lim)
+        for name, a, lim in (("x", ax.xaxis, ax.get_xlim()), ("y", ax.yaxis, ax.get_ylim()))
+        if name in axes
+    ]:
         low, high = sorted(limits)
         for tick in axis.get_major_ticks():
             label = tick.label1
@@ -585,7 +628,12 @@ def _tick_labels(ax: Any, axes: str = "xy") -> list[Any]:
 
 
 def _inside(extent: Any, canvas: Any) -> bool:
-    return bool(extent.x0 >= canvas.x0 - 1 and extent.x1 <= canvas.x1 + 1 and extent.y0 >= canvas.y0 - 1 and extent.y1 <= canvas.y1 + 1)
+    return bool(
+        extent.x0 >= canvas.x0 - 1
+        and extent.x1 <= canvas.x1 + 1
+        and extent.y0 >= canvas.y0 - 1
+        and extent.y1 <= canvas.y1 + 1
+    )
 
 
 def _crowded(fig: Any, ax: Any) -> bool:
@@ -612,16 +660,19 @@ class _Series:
 
 
 _Text = tuple[tuple[str, str], list[tuple[str, str]]]  # a title (zh, en) and the caption's parts
+_T = TypeVar("_T")
 
 
-def _bar_figure(sheet: _Sheet, text: Any, labels: Sequence[str], series: Sequence[_Series], xlabel: str,
-                write: Any, stacked: bool = False) -> Any:  # fmt: skip
+def _bar_figure(sheet: _Sheet, text: Callable[[int], _Text], labels: Sequence[str], series: Sequence[_Series],
+                xlabel: str, write: Callable[[Any], _T], stacked: bool = False) -> _T:  # fmt: skip
     """Horizontal bars, one row per label (first on top), value labels at the bars' ends.
 
     ``text(n)`` gives the title and caption for ``n`` rows; at a size asked, rows are dropped
     from the end while their labels crowd. ``write(fig)`` saves the figure.
     """
-    lines = [label.count("\n") + 1 for label in labels]
+    # Paired bars carry a value label each: a row is at least two value labels high.
+    least = 1 if stacked or len(series) == 1 else math.ceil(len(series) * sheet.small / sheet.tick)
+    lines = [max(label.count("\n") + 1, least) for label in labels]
     legend = any(s.label for s in series)
     n = len(labels)
     if sheet.options.size:
@@ -643,13 +694,17 @@ def _bar_figure(sheet: _Sheet, text: Any, labels: Sequence[str], series: Sequenc
                                label=_m(s.label) if s.label else None)  # fmt: skip
                 ends = [a + b for a, b in zip(left, values)] if stacked else values
                 if s.value_labels is not None:
-                    texts = ax.bar_label(bars, labels=[_m(t) for t in s.value_labels[:n]], padding=2, fontsize=sheet.small)
+                    texts = ax.bar_label(
+                        bars, labels=[_m(t) for t in s.value_labels[:n]], padding=2, fontsize=sheet.small
+                    )
                     shown += list(zip(texts, ends))
                 if stacked:
                     left = ends
             ax.set_yticks(y, [_m(label) for label in labels[:n]])
             ax.set_ylim(n - 0.5, -0.5)
-            ax.set_xlabel(_m("\n".join(wrap(part, sheet.ems(0.55, sheet.base), 2) for part in xlabel.split("\n"))))
+            ax.set_xlabel(
+                _m("\n".join(wrap(part, sheet.ems(0.55, sheet.base), 2) for part in xlabel.split("\n")))
+            )
             ax.grid(axis="x", alpha=0.3, linewidth=0.5)
             ax.set_axisbelow(True)
             if legend:
@@ -661,8 +716,8 @@ def _bar_figure(sheet: _Sheet, text: Any, labels: Sequence[str], series: Sequenc
         n -= 1
 
 
-def _heat_figure(sheet: _Sheet, text: Any, rows: Sequence[str], columns: Sequence[str], matrix: Sequence[Sequence[float]],
-                 scale: str, write: Any) -> Any:  # fmt: skip
+def _heat_figure(sheet: _Sheet, text: Callable[[int], _Text], rows: Sequence[str], columns: Sequence[str],
+                 matrix: Sequence[Sequence[float]], scale: str, write: Callable[[Any], _T]) -> _T:  # fmt: skip
     """A heat map, numbers in the cells; at a size asked, rows are dropped from the end while they crowd."""
     from matplotlib.ticker import MaxNLocator
 
@@ -692,7 +747,7 @@ def _heat_figure(sheet: _Sheet, text: Any, rows: Sequence[str], columns: Sequenc
                 for i, row in enumerate(shown):
                     for j, v in enumerate(row):
                         if v:
-                            ax.text(j + 0.5, i + 0.5, _number(round(v, 1)), ha="center", va="center",
+                            ax.text(j + 0.5, i + 0.5, _number(v), ha="center", va="center",
                                     fontsize=sheet.small, color="white" if v > top / 2 else "#222222")  # fmt: skip
             bar = fig.colorbar(mesh, ax=ax, shrink=0.8, aspect=25, pad=0.02)
             bar.ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
@@ -714,7 +769,9 @@ def _column_label_height(sheet: _Sheet, columns: Sequence[str]) -> float:
 # ------------------------------------------------------------------------------------ figures
 
 
-def answering_load(assignments: Any, collectives: str = "exclude", groups: str = "expand") -> dict[str, float]:
+def answering_load(
+    assignments: Any, collectives: str = "exclude", groups: str = "expand"
+) -> dict[str, float]:
     """The part of each unit's coordination load that comes from tasks others lead (by IRI).
 
     The rest is leading: tasks led and the partners aligned on them (see
@@ -769,10 +826,20 @@ def coordination_load_figure(units: Any, folder: str | os.PathLike[str], options
         _Series(sheet.say("配合他人牵头的任务", "answering for others' tasks"), answer, YELLOW, hatch, [_number(v) for v in load]),
     ]  # fmt: skip
     xlabel = sheet.say("协调负荷指数", "coordination load index")
-    return _bar_figure(sheet, text, labels, series, xlabel, lambda fig: sheet.save(fig, folder, "coordination-load"), stacked=True)
+    return _bar_figure(
+        sheet,
+        text,
+        labels,
+        series,
+        xlabel,
+        lambda fig: sheet.save(fig, folder, "coordination-load"),
+        stacked=True,
+    )
 
 
-def leader_section_figure(assignments: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None) -> list[Path]:
+def leader_section_figure(
+    assignments: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None
+) -> list[Path]:
     """Heat map: tasks per lead leader (rows) and (sub)section (columns), numbers in the cells."""
     options = options or FigureOptions()
     sheet = _Sheet(options)
@@ -793,7 +860,8 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str], opti
         totals[name] += v
     # Many plans make many leaders: the figure keeps the busiest, and says so.
     leaders = [name for name, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_LEADERS]]
-    columns = [s for s in sections if any(counts[(leader, s)] for leader in leaders)][:MAX_SECTIONS]
+    every = [s for s in sections if any(counts[(leader, s)] for leader in leaders)]
+    columns = every[:MAX_SECTIONS]
     numbered = options.lang == "en" and all(sections[s] for s in columns)
     short = 12 if sheet.width >= 6 else 8
     column_labels = [str(sections[s]) if numbered else shorten(s, short) for s in columns]
@@ -802,23 +870,47 @@ def leader_section_figure(assignments: Any, folder: str | os.PathLike[str], opti
     def text(n: int) -> _Text:
         parts = [("每项任务计入其每位牵头领导", "a task overseen by several leaders counts for each")]
         if len(totals) > n:
-            parts.append((f"仅列任务最多的{n}位领导（共{len(totals)}位）", f"the {n} busiest of {len(totals)} leaders shown"))
+            parts.append(
+                (
+                    f"仅列任务最多的{n}位领导（共{len(totals)}位）",
+                    f"the {n} busiest of {len(totals)} leaders shown",
+                )
+            )
+        if len(every) > len(columns):
+            parts.append(
+                (
+                    f"仅列前{len(columns)}个部分（共{len(every)}个）",
+                    f"the first {len(columns)} of {len(every)} sections shown",
+                )
+            )
         if left_out:
-            parts.append(("不计集合性领导（如" + "、".join(sorted(left_out)[:2]) + "）", "collective leaders left out"))
+            parts.append(
+                ("不计集合性领导（如" + "、".join(sorted(left_out)[:2]) + "）", "collective leaders left out")
+            )
         if numbered:
             parts.append(("", "columns numbered as the plan's sections (I) and subsections (II.1)"))
         if options.lang != "zh":
             parts.append(("", "leaders' names in pinyin"))
-        return ("各领导分管任务在各部分的分布", "Tasks overseen per leader and section"), [*parts, *_scope(Scope.of(assignments))]
+        return ("各领导分管任务在各部分的分布", "Tasks overseen per leader and section"), [
+            *parts,
+            *_scope(Scope.of(assignments)),
+        ]
 
     if not leaders or not columns:
         sheet.set_text(*text(0))
         with sheet.figure(sheet.height(72, xlabel=False), []) as fig:
-            sheet.nothing(fig, "方案未列牵头领导。", "the plan names no lead leader.")
+            if left_out:
+                sheet.nothing(
+                    fig, "牵头领导均为集合性领导，已不计。", "every lead leader is a collective, left out."
+                )
+            else:
+                sheet.nothing(fig, "方案未列牵头领导。", "the plan names no lead leader.")
             return sheet.save(fig, folder, "leader-section")
     matrix = [[counts[(leader, s)] for s in columns] for leader in leaders]
     scale = sheet.say("任务数", "tasks", " ")
-    return _heat_figure(sheet, text, rows, column_labels, matrix, scale, lambda fig: sheet.save(fig, folder, "leader-section"))
+    return _heat_figure(
+        sheet, text, rows, column_labels, matrix, scale, lambda fig: sheet.save(fig, folder, "leader-section")
+    )
 
 
 def degree_distribution_figure(G: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None,
@@ -848,7 +940,15 @@ def degree_distribution_figure(G: Any, folder: str | os.PathLike[str], options: 
         if max(heights) / max(min(heights), 1) > 100:
             ax.set_yscale("log")
         binned = f"（每{step}为一组）" if step > 1 else ""
-        ax.set_xlabel(_m(sheet.say(f"合作单位数（度）{binned}", "partners (degree)" + (f", in bins of {step}" if step > 1 else ""), " ")))
+        ax.set_xlabel(
+            _m(
+                sheet.say(
+                    f"合作单位数（度）{binned}",
+                    "partners (degree)" + (f", in bins of {step}" if step > 1 else ""),
+                    " ",
+                )
+            )
+        )
         ax.set_ylabel(_m(sheet.say("单位数", "units", " ")))
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.yaxis.get_major_locator().set_params(integer=True)
@@ -882,27 +982,40 @@ def function_figure(units: Any, folder: str | os.PathLike[str], options: FigureO
 
     parts = [*_choices(options), *_scope(scope), _LOAD_DEFINED,
              ("单位职能依 taskgraph 的职能分类", "functions after taskgraph's scheme of unit functions")]  # fmt: skip
-    write = lambda fig: sheet.save(fig, folder, "function-load")  # noqa: E731
+
+    def write(fig: Any) -> list[Path]:
+        return sheet.save(fig, folder, "function-load")
+
     if len(frame) == 0 or frame["coordination_load"].fillna(0).sum() == 0:
         sheet.set_text(("各职能单位的协调负荷", "Coordination load by function of unit"), parts)
         with sheet.figure(sheet.height(72), []) as fig:
             sheet.nothing(fig, "没有单位承担任务。", "no unit is named on any task.")
             return write(fig)
     if not several:
-        sums = frame.groupby("function")["coordination_load"].sum().sort_values(ascending=False, kind="stable")
+        sums = (
+            frame.groupby("function")["coordination_load"].sum().sort_values(ascending=False, kind="stable")
+        )
         members = frame.groupby("function")["unit"].nunique()
         sums = sums[sums > 0].head(options.top)
         labels = [name(f) for f in sums.index]
         values = [float(v) for v in sums]
         value_labels = [f"{_number(v)} ({int(members[f])})" for f, v in zip(sums.index, values)]
-        xlabel = sheet.say("协调负荷指数之和（括号内为单位数）", "coordination load index, summed (units in brackets)")
+        xlabel = sheet.say(
+            "协调负荷指数之和（括号内为单位数）", "coordination load index, summed (units in brackets)"
+        )
 
         def text(n: int) -> _Text:
-            return (f"协调负荷最高的{n}类单位职能", f"Top {_count(n, 'function')} of unit by coordination load"), parts
+            return (
+                f"协调负荷最高的{n}类单位职能",
+                f"Top {_count(n, 'function')} of unit by coordination load",
+            ), parts
 
         return _bar_figure(sheet, text, labels, [_Series("", values, BLUE, (), value_labels)], xlabel, write)
-    table = frame.pivot_table(index="function", columns="plan", values="coordination_load", aggfunc="sum", fill_value=0)
+    table = frame.pivot_table(
+        index="function", columns="plan", values="coordination_load", aggfunc="sum", fill_value=0
+    )
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index].head(options.top)
+    table = table[list(dict.fromkeys(frame["plan"]))]  # the plans in the corpus's order
     plan_labels = _plan_labels(frame.drop_duplicates("plan"), sheet)
     columns = [plan_labels.get(p, str(p)) for p in table.columns]
     rows = [name(f) for f in table.index]
@@ -911,7 +1024,9 @@ def function_figure(units: Any, folder: str | os.PathLike[str], options: FigureO
         return ("各方案中各职能单位的协调负荷", "Coordination load by function of unit, per plan"), parts
 
     matrix = table.to_numpy().tolist()
-    return _heat_figure(sheet, heat_text, rows, columns, matrix, sheet.say("协调负荷", "coordination load", " "), write)
+    return _heat_figure(
+        sheet, heat_text, rows, columns, matrix, sheet.say("协调负荷", "coordination load", " "), write
+    )
 
 
 def _plan_labels(table: Any, sheet: _Sheet) -> dict[str, str]:
@@ -919,20 +1034,26 @@ def _plan_labels(table: Any, sheet: _Sheet) -> dict[str, str]:
     from taskgraph.units import english_name_for_jurisdiction
 
     out: dict[str, str] = {}
-    for plan, jurisdiction, year in zip(table["plan"], table["jurisdiction"], table["year"]):
+    for k, (plan, jurisdiction, year) in enumerate(
+        zip(table["plan"], table["jurisdiction"], table["year"]), start=1
+    ):
         place = str(jurisdiction) if isinstance(jurisdiction, str) else ""
         english = english_name_for_jurisdiction(place) if place else None
         when = str(int(year)) if isinstance(year, (int, float)) and year == year else ""
-        zh = f"{place}{when}" if place else shorten(str(plan), 10)
-        en = f"{english or place} {when}".strip() if place else shorten(str(plan), 10)
-        label = sheet.say(zh, en, " ")
-        while label in out.values():
-            label += "′"
+        title = shorten(str(plan), 10) if not str(plan).startswith(("http://", "https://")) else ""
+        zh = f"{place}{when}" if place else title or f"方案{k}"
+        en = f"{english or place} {when}".strip() if place else title or f"plan {k}"
+        label, k = sheet.say(zh, en, " "), 1
+        while label in out.values():  # two plans of one place and year: numbered
+            k += 1
+            label = f"{sheet.say(zh, en, ' ')} ({k})"
         out[plan] = label
     return out
 
 
-def write_figures(source: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None) -> list[Path]:
+def write_figures(
+    source: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None
+) -> list[Path]:
     """All figures of a corpus into ``folder`` (created if needed); return the files written.
 
     Coordination load, leader × section, degree distribution, and load by function of unit.
@@ -940,16 +1061,31 @@ def write_figures(source: Any, folder: str | os.PathLike[str], options: FigureOp
     from taskgraph.corpus import Corpus
 
     options = options or FigureOptions()
-    corpus = source if isinstance(source, Corpus) else Corpus(source if isinstance(source, (list, tuple)) else [source])
+    corpus = (
+        source
+        if isinstance(source, Corpus)
+        else Corpus(source if isinstance(source, (list, tuple)) else [source])
+    )
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     scope = Scope.of(corpus.assignments)
-    units = corpus.units("corpus", options.collectives, options.groups)
+    if scope.tasks:
+        units = corpus.units("corpus", options.collectives, options.groups)
+        by_plan = corpus.units(None, options.collectives, options.groups)
+        G = corpus.view("units", options.collectives, options.groups)
+    else:  # nothing to measure (the analysis needs a unit): figures that say so
+        import networkx as nx
+        import pandas as pd
+
+        units = by_plan = pd.DataFrame(
+            columns=["unit", "kind", "function", "english", "coordination_load", "iri"]
+        )
+        G = nx.Graph()
     answering = answering_load(corpus.assignments, options.collectives, options.groups)
     paths = coordination_load_figure(units, out, options, scope, answering)
     paths += leader_section_figure(corpus.assignments, out, options)
-    paths += degree_distribution_figure(corpus.view("units", options.collectives, options.groups), out, options, scope)
-    paths += function_figure(corpus.units(None, options.collectives, options.groups), out, options, scope)
+    paths += degree_distribution_figure(G, out, options, scope)
+    paths += function_figure(by_plan, out, options, scope)
     return paths
 
 
@@ -962,7 +1098,9 @@ _PANELS = (
 )
 
 
-def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None) -> list[Path]:
+def corpus_figure(
+    table: Any, folder: str | os.PathLike[str], options: FigureOptions | None = None
+) -> list[Path]:
     """Plans side by side, one small panel per measure: tasks, joint leadership share, leader
     span, centralisation, collective share (``table`` is :func:`taskgraph.report.corpus_table`)."""
     options = options or FigureOptions()
@@ -970,7 +1108,11 @@ def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOpt
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     labels = _plan_labels(table, sheet) if len(table) else {}
-    names = [sheet.say.name(labels[p], None, sheet.ems(0.16, sheet.tick), 2) for p in table["plan"]] if len(table) else []
+    names = (
+        [sheet.say.name(labels[p], None, sheet.ems(0.16, sheet.tick), 2) for p in table["plan"]]
+        if len(table)
+        else []
+    )
     columns = 5 if sheet.width >= 6 else 3
     grid_rows = math.ceil(len(_PANELS) / columns)
     parts = [
@@ -995,7 +1137,9 @@ def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOpt
         for ax, (column, zh, en, share) in zip(axes, _PANELS):
             values = [None if v is None or v != v else float(v) for v in table[column]]
             bars = ax.barh(y, [v or 0 for v in values], color=BLUE, height=0.7)
-            texts = ax.bar_label(bars, labels=[_number(v, share) for v in values], padding=2, fontsize=sheet.small)
+            texts = ax.bar_label(
+                bars, labels=[_number(v, share) for v in values], padding=2, fontsize=sheet.small
+            )
             ems = sheet.ems(0.85 / columns, sheet.base)
             ax.set_title(_m(sheet.say(wrap(zh, ems, 2), wrap(en, ems, 2))), fontsize=sheet.base)
             ax.set_yticks(y, [_m(n) for n in names])
@@ -1018,7 +1162,9 @@ def corpus_figure(table: Any, folder: str | os.PathLike[str], options: FigureOpt
 _COMPARE_CHOICES = ("expand", "exclude")
 
 
-def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: FigureOptions | None = None) -> Path:
+def load_change_figure(
+    comparison: Any, path: str | os.PathLike[str], options: FigureOptions | None = None
+) -> Path:
     """The units whose coordination load changed most between two plans, before and after.
 
     One file, its format from the extension of ``path`` (``.png``, ``.svg`` or ``.pdf``).
@@ -1033,7 +1179,9 @@ def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: F
     if fmt not in FORMATS:
         raise UsageError(f"a figure is written as .png, .svg or .pdf, not {target.name!r}")
     options = options or FigureOptions()
-    options = FigureOptions((fmt,), options.dpi, options.size, options.lang, options.collectives, options.groups, options.top)
+    options = FigureOptions(
+        (fmt,), options.dpi, options.size, options.lang, options.collectives, options.groups, options.top
+    )
     sheet = _Sheet(options)
     rows = [r for r in comparison.load if (r["after"] or 0) != (r["before"] or 0)]
     rows.sort(key=lambda r: (-abs((r["after"] or 0) - (r["before"] or 0)), r["unit"]))
@@ -1051,16 +1199,27 @@ def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: F
     before, after = matched + len(comparison.removed), matched + len(comparison.added)
     fixed = FigureOptions(groups=_COMPARE_CHOICES[0], collectives=_COMPARE_CHOICES[1])
     caption = [
-        (f"前：{len(comparison.before)}个方案共{before}项任务", f"before: {before} tasks of {_plans(len(comparison.before))}"),
-        (f"后：{len(comparison.after)}个方案共{after}项任务", f"after: {after} tasks of {_plans(len(comparison.after))}"),
+        (
+            f"前：{len(comparison.before)}个方案共{before}项任务",
+            f"before: {before} tasks of {_plans(len(comparison.before))}",
+        ),
+        (
+            f"后：{len(comparison.after)}个方案共{after}项任务",
+            f"after: {after} tasks of {_plans(len(comparison.after))}",
+        ),
         *_choices(fixed),
-        ("“—”为该方案未列此单位", "— not named in that plan"),
-        ("更名依别名文件（斜线）", "renamed after the alias file (hatched)"),
+        *[("“—”为该方案未列此单位", "— not named in that plan")]
+        * any(r["before"] is None or r["after"] is None for r in rows),
+        *[("更名依别名文件（斜线）", "renamed after the alias file (hatched)")]
+        * any(r["status"] == "renamed" for r in rows),
         _LOAD_DEFINED,
     ]
 
     def text(n: int) -> _Text:
-        return (f"协调负荷变化最大的{n}个单位", f"The {_count(n, 'unit')} whose coordination load changed most"), caption
+        return (
+            f"协调负荷变化最大的{n}个单位",
+            f"The {_count(n, 'unit')} whose coordination load changed most",
+        ), caption
 
     def write(fig: Any) -> Path:
         return sheet.write(fig, target, fmt)
@@ -1078,7 +1237,7 @@ def load_change_figure(comparison: Any, path: str | os.PathLike[str], options: F
         _Series(sheet.say("后", "after", " "), a, BLUE, hatch, [_number(v) for v in a]),
     ]
     xlabel = sheet.say("协调负荷指数", "coordination load index")
-    return _bar_figure(sheet, text, [label(r) for r in rows], series, xlabel, write)  # type: ignore[no-any-return]
+    return _bar_figure(sheet, text, [label(r) for r in rows], series, xlabel, write)
 
 
 def _plans(n: int) -> str:

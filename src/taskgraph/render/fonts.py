@@ -33,7 +33,13 @@ FONT_FAMILY = "Droid Sans Fallback"
 _SYMBOL_RANGES = ((0x2000, 0x2070), (0x2190, 0x2200), (0x25A0, 0x2600), (0x3000, 0x3040), (0xFF00, 0xFFF0))
 
 _lock = threading.Lock()
-_state: dict[str, Any] = {"compact": None, "chars": frozenset(), "folder": None, "registered": None, "full_cuts": 0}
+_state: dict[str, Any] = {
+    "compact": None,
+    "chars": frozenset(),
+    "folder": None,
+    "registered": None,
+    "full_cuts": 0,
+}
 
 
 def font_path() -> Path:
@@ -98,10 +104,11 @@ def compact_font(text: str = "") -> Path:
         if _state["compact"] is not None and needed <= _state["chars"]:
             return Path(_state["compact"])
         chars = frozenset(_state["chars"] | common_characters() | needed) & _font_characters()
-        if _state["folder"] is None:
-            _state["folder"] = tempfile.mkdtemp(prefix="taskgraph-fonts-")
-            atexit.register(shutil.rmtree, _state["folder"], True)
-        path = Path(_state["folder"]) / f"DroidSansFallback-{len(chars)}.ttf"
+        folder = _state["folder"]
+        if folder is None:
+            folder = _state["folder"] = tempfile.mkdtemp(prefix="taskgraph-fonts-")
+            atexit.register(shutil.rmtree, folder, True)
+        path = Path(folder) / f"DroidSansFallback-{len(chars)}.ttf"
         font = _cut(font_path(), "".join(map(chr, sorted(chars))))
         font.save(str(path))
         font.close()
@@ -110,7 +117,9 @@ def compact_font(text: str = "") -> Path:
 
 
 def _covers(text: str) -> bool:
-    return _state["compact"] is not None and ({ord(ch) for ch in text} & _font_characters()) <= _state["chars"]
+    return (
+        _state["compact"] is not None and ({ord(ch) for ch in text} & _font_characters()) <= _state["chars"]
+    )
 
 
 def matplotlib_font(text: str = "", compact: bool = False) -> str:
