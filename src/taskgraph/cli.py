@@ -611,12 +611,14 @@ def report(sources: tuple[str, ...], output: str, store: str | None, endpoint: s
 @_TABLE_FORMAT
 @_OUTPUT
 @click.option("--figure", type=click.Path(dir_okay=False), help="Also draw the change in load as a figure (.png, .svg or .pdf).")
+@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default="zh", show_default=True, help="Language of the figure's labels.")
+@click.option("--dpi", type=click.IntRange(min=50, max=1200), default=300, show_default=True, help="Resolution of a PNG figure.")
 @click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
               help="How alike two tasks' texts must be to count as the same task changed.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
-def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None, aliases: str | None,
-            threshold: float, quiet: bool) -> None:  # fmt: skip
+def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None, lang: str, dpi: int,
+            aliases: str | None, threshold: float, quiet: bool) -> None:  # fmt: skip
     """Compare two plans (or two folders of plans): tasks, units, load and portfolios.
 
     Tasks are matched by their text (carried over, changed, new, dropped); units added and
@@ -627,6 +629,8 @@ def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None
     """
     from taskgraph.compare import compare as run
 
+    if figure and Path(figure).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise click.BadParameter("the figure is a .png, .svg or .pdf file", param_hint="--figure")
     before = _corpus((old,), None, None, (), None, aliases, None, quiet)
     after = _corpus((new,), None, None, (), None, aliases, None, quiet)
     result = run(before, after, threshold)
@@ -636,9 +640,10 @@ def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None
         columns, rows = result.rows()
         _write_table(columns, rows, fmt, output)
     if figure:
-        from taskgraph.render.figures import load_change_figure
+        from taskgraph.render.figures import FigureOptions, load_change_figure
 
-        load_change_figure(result, figure)
+        ext = Path(figure).suffix.lower().lstrip(".")
+        load_change_figure(result, figure, FigureOptions.parse((ext,), dpi, None, lang, "exclude", "expand", 20))
         _say(f"wrote {figure}")
 
 

@@ -305,11 +305,15 @@ def _corpus_outputs(corpus: Any, out: Path, names: dict[str, str]) -> list[Path]
     table = corpus_table(corpus)
     _frame(report, table, out / "corpus.csv")
     _frame(report, corpus.units(), out / "tables" / "units-by-plan.csv")
-    _frame(report, corpus.units(by="function"), out / "tables" / "functions-by-plan.csv") if False else None
+    _frame(report, corpus.units(by=["plan", "function"], english=False), out / "tables" / "functions-by-plan.csv")
     _frame(report, corpus.leaders(), out / "tables" / "leaders-by-plan.csv")
-    corpus.write_rdf(out / "rdf" / "corpus.trig") if (out / "rdf").mkdir(parents=True, exist_ok=True) is None else None
+    (out / "rdf").mkdir(parents=True, exist_ok=True)
+    corpus.write_rdf(out / "rdf" / "corpus.trig")
     report.files.append(out / "rdf" / "corpus.trig")
     report.files += corpus_figure(table, out / "figures", FigureOptions())
+    from taskgraph.render.figures import Scope, function_figure
+
+    report.files += function_figure(corpus.units(english=False), out / "figures", FigureOptions(), Scope.of(corpus.assignments))
     return report.files
 
 
