@@ -652,21 +652,30 @@ def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None
 @click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL (e.g. http://localhost:7878/store).")
 @click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="HTTP header (repeatable), e.g. an Authorization token.")
 @click.option("--add", is_flag=True, help="Add to each plan's graph instead of replacing it.")
+@click.option("--store", type=click.Path(file_okay=False), help="Push an on-disk store built with `build --store`.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Give up on a request after this long (default 120 s; 0: no limit).")  # fmt: skip
 @click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say.")
 @click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units.")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of the data (default https://w3id.org/taskgraph/id/).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
-def push(sources: tuple[str, ...], endpoint: str, headers: tuple[str, ...], add: bool, manifest: str | None,
-         aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
+def push(sources: tuple[str, ...], endpoint: str, headers: tuple[str, ...], add: bool, store: str | None,
+         timeout: float | None, manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
     """Send each plan's named graph to a SPARQL 1.1 Graph Store (Oxigraph, Fuseki, GraphDB …).
+
+    Each plan's graph is replaced (or, with --add, added to); what the plans share (roles,
+    functions of units, renamings) is added to the default graph. Authentication: --header,
+    user:password@ in the URL, or ~/.netrc.
 
     Example: taskgraph push plans/ --endpoint http://localhost:7878/store
     """
     from taskgraph.endpoint import push as send
+    from taskgraph.store import DEFAULT_TIMEOUT
 
-    corpus = _corpus(sources, None, None, (), manifest, aliases, base, quiet)
-    summary = send(corpus.graph_payloads(), endpoint, headers=headers, replace=not add, progress=_push_progress())
-    _say(f"pushed {summary.graphs} graph(s), {summary.triples} triples to {endpoint} in {summary.seconds:.1f} s")
+    corpus = _corpus(sources, store, None, (), manifest, aliases, base, quiet)
+    summary = send(corpus.graph_payloads(), endpoint, headers=headers, replace=not add,
+                   timeout=DEFAULT_TIMEOUT if timeout is None else timeout, progress=_push_progress())  # fmt: skip
+    _say(f"pushed {summary} to {endpoint}")
 
 
 def _push_progress() -> Callable[[int, int, str], None] | None:

@@ -261,13 +261,25 @@ class Corpus:
         store.flush()
         return len(store)
 
-    def graph_payloads(self) -> Iterator[tuple[str, bytes]]:
-        """Each plan's named graph as N-Triples bytes, for the Graph Store Protocol (``push``)."""
+    def graph_payloads(self) -> Iterator[tuple[str | None, bytes]]:
+        """Each plan's named graph as N-Triples bytes, then what the plans share for the default
+        graph (IRI None), for the Graph Store Protocol (``push``)."""
         import pyoxigraph as ox
 
+        if self._from_store:
+            if not hasattr(self.backend, "default_quads"):
+                raise UsageError("push reads plans, RDF files or a --store, not another endpoint")
+            for graph in self.backend.graphs():
+                triples = [q.triple for q in self.backend.quads(graph)]
+                yield graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            shared = [q.triple for q in self.backend.default_quads()]
+            yield None, ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES)
+            return
         for plan in self.plans:
             triples = [q.triple for q in self.plan_quads(plan)]
             yield self.minter.plan(plan), ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        shared = [q.triple for q in self.shared_quads()]
+        yield None, ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES)
 
     @property
     def backend(self) -> Any:

@@ -155,7 +155,8 @@ class LocalStore:
         import pyoxigraph as ox
 
         node = ox.NamedNode(graph)
-        self.store.remove_graph(node) if self._has_graph(node) else None
+        if self._has_graph(node):
+            self.store.remove_graph(node)
         self.store.bulk_extend(quads)
 
     def _has_graph(self, node: Any) -> bool:
@@ -169,6 +170,12 @@ class LocalStore:
         import pyoxigraph as ox
 
         return iter(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None))
+
+    def default_quads(self) -> Iterator[Any]:
+        """The quads of the default graph (what the plans share)."""
+        import pyoxigraph as ox
+
+        return iter(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def __len__(self) -> int:
         return len(self.store)
