@@ -3,8 +3,11 @@
 Every measure runs on one of two engines with the same values (to 1e-9; Louvain aside, whose
 partition depends on the visiting order): NetworkX, or igraph and sparse matrices
 (:mod:`taskgraph.analysis.compiled`). ``engine="auto"`` takes NetworkX for graphs below
-``IGRAPH_MIN_NODES`` nodes, where copying the graph into igraph costs more than it saves, and
-igraph above, where it is 10–30 times faster (``benchmarks/measures.py``).
+``IGRAPH_MIN_NODES`` nodes, which it finishes before igraph is even imported, and igraph
+above, where the table's measures run 9–26 times faster (busy 2-core machine: 0.49 s against
+4.3 s at 10,000 units, 1.3 s against 32 s at 50,000; ``benchmarks/measures.py``). Effective
+size takes the compiled engine at every size: it needs no igraph, and NetworkX's node-by-node
+loop costs 4–12 ms a node.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ import networkx as nx
 from taskgraph.errors import UsageError
 
 ENGINES = ("auto", "networkx", "igraph")
-# igraph is faster for every measure from one plan (38 units) up, copying included, but
-# importing it costs 0.25 s once per process. Below 1,500 units (about 40 plans) NetworkX
+# igraph is as fast or faster for every measure from one plan (38 units) up, copying included,
+# but importing it costs 0.25 s once per process. Below 1,500 units (about 40 plans) NetworkX
 # computes the whole table's measures in less time than that; above, igraph wins by a growing
-# margin (fresh processes, plan-shaped graphs: 0.30 s both at 1,464 units; 0.42 s against
-# 0.98 s at 4,957). See benchmarks/measures.py.
+# margin. Fresh processes, plan-shaped graphs, idle machine: 0.30 s both ways at 1,464 units,
+# 0.42 s against 0.98 s at 4,957; loaded (load average 8): 0.91 s against 0.93 s at 1,464 and
+# 1.34 s against 2.05 s at 2,966. See benchmarks/measures.py.
 IGRAPH_MIN_NODES = 1500
 
 
@@ -115,16 +119,33 @@ def eigenvector(G: nx.Graph, weight: str | None = "weight", *, engine: str = "au
     scores = dict.fromkeys(G, 0.0)
     if G.number_of_edges() == 0:
         return scores
+    components = [c for c in nx.connected_components(H) if len(c) > 1]
+    if len(components) > 1:
+        components = _contending(H, components, weight)
     best: tuple[float, dict[Hashable, float]] | None = None
-    for component in nx.connected_components(H):
-        if len(component) < 2:
-            continue
+    for component in components:
         value, vector = _leading(H.subgraph(component).copy(), weight)
         if best is None or value > best[0] + 1e-12:
             best = (value, vector)
     if best:
         scores.update(best[1])
     return scores
+
+
+def _contending(H: nx.Graph, components: list[set[Hashable]], weight: str | None) -> list[set[Hashable]]:
+    """The components, in order, that may have the largest leading eigenvalue.
+
+    A dense eigensolve per component spends its time waking BLAS threads (1,000 plans: 32.5 s on
+    a busy 2-core machine, 1.4 s with one thread); bounds from sparse products rule most out first.
+    """
+    import numpy as np
+
+    from taskgraph.analysis.compiled import leading_contenders
+
+    nodes = [v for c in components for v in c]
+    A = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, dtype=float, format="csr")
+    membership = np.repeat(np.arange(len(components)), [len(c) for c in components])
+    return [components[k] for k in leading_contenders(A, membership)]
 
 
 def louvain(
@@ -332,6 +353,11 @@ def unit_centralities(
     is converted once for all its measures.
     """
     G, D = units, dependencies
+    if G.number_of_nodes() == 0:  # nothing to measure (a plan naming only collectives)
+        names = ("degree", "strength", "newman_strength", "betweenness", "closeness", "eigenvector")
+        empty: dict[str, dict[Hashable, Any]] = {name: {} for name in names}
+        empty.update(constraint={}, effective_size={}, core={}, pagerank={})
+        return empty
     if choose_engine(G, engine) == "igraph":
         from taskgraph.analysis import compiled
 
