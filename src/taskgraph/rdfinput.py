@@ -116,11 +116,9 @@ def check_rdf(data: bytes, fmt: Any, path: str) -> None:
     """
     from taskgraph import readers
 
-    limit = readers.MAX_BYTES
+    limit = readers.max_bytes()
     if len(data) > limit:
-        raise InputError(
-            f"larger than the limit of {limit // (1024 * 1024)} MB; set TASKGRAPH_MAX_BYTES to read it", path
-        )
+        raise readers.too_large(limit, path)
     kind = _kind(fmt, data)
     if kind == "xml" and _xml_declares(data):
         raise InputError(

@@ -391,7 +391,7 @@ def _summary(
         top = units.iloc[0]
         lines += [
             "",
-            f"{top['unit']} carries the heaviest load ({top['coordination_load']:.3g}): it leads "
+            f"{markdown_escape(str(top['unit']))} carries the heaviest load ({top['coordination_load']:.3g}): it leads "
             f"{int(top['tasks_led'])} tasks, {int(top['co_led'])} of them jointly.",
         ]
 
@@ -471,7 +471,7 @@ def _summary(
     lines += [
         "",
         "Highest betweenness in the co-assignment network: "
-        + "、".join(f"{r['unit']} ({r['betweenness']:.3f})" for r in bet.head(5).to_dict("records"))
+        + "、".join(f"{markdown_escape(str(r['unit']))} ({r['betweenness']:.3f})" for r in bet.head(5).to_dict("records"))
         + ".",
     ]
 

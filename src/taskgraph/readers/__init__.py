@@ -20,7 +20,21 @@ from taskgraph.readers.blocks import Block, Document, Paragraph, Row
 
 # Files larger than this are refused before they are read (issue 14: /dev/zero as a plan was
 # read without limit). The largest real plan seen is under 2 MB; a corpus is many files.
-MAX_BYTES = int(os.environ.get("TASKGRAPH_MAX_BYTES", str(64 * 1024 * 1024)))
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    """The size limit now: ``TASKGRAPH_MAX_BYTES`` when set (read at each call), else ``MAX_BYTES``."""
+    value = os.environ.get("TASKGRAPH_MAX_BYTES", "").strip()
+    if value.isdigit():
+        return int(value)
+    return MAX_BYTES
+
+
+def too_large(limit: int, name: str) -> InputError:
+    """The one error for a file over the size limit."""
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+    return InputError(f"larger than the limit of {size}; set TASKGRAPH_MAX_BYTES to read it", name)
 
 # Extensions a folder is searched for; anything else in a folder is not a plan and is passed over.
 PLAN_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".xlsx")
@@ -44,7 +58,7 @@ _ODF_TYPES = {
 def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of ``path``, refused with an :class:`InputError` when missing or over ``limit``."""
     name = os.fspath(path)
-    limit = MAX_BYTES if limit is None else limit
+    limit = max_bytes() if limit is None else limit
     if not os.path.exists(name):
         raise InputError("no such file", name)
     if os.path.isdir(name):
@@ -55,9 +69,7 @@ def read_bytes(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     if len(data) > limit:
-        raise InputError(
-            f"larger than the limit of {limit // (1024 * 1024)} MB; set TASKGRAPH_MAX_BYTES to read it", name
-        )
+        raise too_large(limit, name)
     return data
 
 
