@@ -520,8 +520,11 @@ def render(sources: tuple[str, ...], output: str, view: str, size_by: str | None
            aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
     """Draw a network view as one self-contained, offline HTML page.
 
-    Colours by node kind with a legend, sizes by a measure, plain-text tooltips, search,
-    filters by kind and section; the layout is settled before the page is drawn.
+    Positions are computed before the page is written, so it is drawn from the first frame
+    (a screenshot or a print shows the graph). Colours by kind of unit, function or community,
+    each with a legend; sizes by a measure; labels that never overlap, more on zoom; tooltips
+    with the overseer and measures; search and filters by kind. The full view opens on its
+    busiest section, with a selector for every section or all of them clustered.
 
     Example: taskgraph render data/shenxian-2024-task-allocation.txt -o units.html --size-by coordination_load
     """

@@ -64,7 +64,7 @@ def measured_view(source: Any, view: str, collectives: str = "exclude", groups: 
         G = corpus.view(view, collectives, groups).copy()
         units = corpus.units("corpus", collectives if collectives != "separate" else "exclude", groups)
         leaders = corpus.leaders("corpus", collectives)
-    if view in ("units", "dependencies", "full"):
+    if view in ("units", "dependencies", "leaders", "full"):
         attach_measures(G, units)
     if view in ("leaders", "coleaders", "full"):
         for record in leaders.to_dict("records"):

@@ -21,12 +21,13 @@ from collections.abc import Hashable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 
 from taskgraph.errors import UsageError
+from taskgraph.render.layout import EDGE_PX, layout
 
 # Node types, drawn the same in every colour mode: (colour, vis-network shape, legend label).
 # Units and groups take the colour of the mode; collectives keep theirs, since they stand for
@@ -90,201 +91,41 @@ MEASURES = (
     "newman_strength", "betweenness", "closeness", "eigenvector", "pagerank", "constraint",
     "effective_size", "core", "brokerage_total", "tasks",
 )  # fmt: skip
-EDGE_PX = {"full": 80.0}  # layout length of an edge, in pixels; 120 elsewhere
-KK_MAX = 300  # components up to this size get Kamada-Kawai, larger ones Fruchterman-Reingold
 SECTION_LAYOUTS_MAX = 400  # sections of more nodes fall back to the whole view's positions
 OPEN_ON_SECTION = 60  # a full view of more nodes opens on one section, not on all of them
-
-
-# --- layout ---------------------------------------------------------------------------------
-
-
-def _component_coords(n: int, edges: list[tuple[int, int]]) -> np.ndarray:
-    """Coordinates of one connected component, about one unit per edge, deterministic."""
-    if n == 1:
-        return np.zeros((1, 2))
-    if n == 2:
-        return np.array([[-0.5, 0.0], [0.5, 0.0]])
-    import igraph as ig
-
-    g = ig.Graph(n=n, edges=edges)
-    if n <= KK_MAX:
-        # The seed-free start is a circle, so the result is the same on every run.
-        coords = np.array(g.layout_kamada_kawai().coords)
-    else:
-        start = np.random.default_rng(42).uniform(-1.0, 1.0, (n, 2)) * math.sqrt(n)
-        grid = "grid" if n >= 1000 else "nogrid"
-        coords = np.array(g.layout_fruchterman_reingold(seed=start.tolist(), grid=grid, niter=500).coords)
-    if edges:
-        a, b = np.array(edges).T
-        median = float(np.median(np.hypot(*(coords[a] - coords[b]).T)))
-        if median > 0:
-            coords = coords / median
-    return coords - coords.mean(axis=0)
-
-
-def _separate(xy: np.ndarray, radii: np.ndarray, pad: float, rounds: int = 40) -> np.ndarray:
-    """Push apart nodes whose discs (plus ``pad``) overlap; pairs found with a k-d tree."""
-    if len(xy) < 2:
-        return xy
-    from scipy.spatial import cKDTree
-
-    reach = 2 * float(radii.max()) + pad
-    for _ in range(rounds):
-        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
-        if not len(pairs):
-            break
-        i, j = pairs.T
-        delta = xy[j] - xy[i]
-        dist = np.hypot(*delta.T)
-        need = radii[i] + radii[j] + pad
-        over = dist < need
-        if not over.any():
-            break
-        i, j, delta, dist, need = i[over], j[over], delta[over], dist[over], need[over]
-        # Coincident nodes move apart along a fixed direction per pair, for determinism.
-        angle = (i * 7919 + j * 104729) % 360 * math.pi / 180
-        unit = np.where(
-            dist[:, None] > 1e-9,
-            delta / np.maximum(dist, 1e-9)[:, None],
-            np.column_stack([np.cos(angle), np.sin(angle)]),
-        )
-        push = unit * ((need - dist) / 2)[:, None]
-        np.add.at(xy, i, -push)
-        np.add.at(xy, j, push)
-    return xy
-
-
-def _pack(boxes: list[tuple[float, float]], gap: float, aspect: float = 1.5) -> list[tuple[float, float]]:
-    """Top-left corners of boxes (largest first) packed in shelves about ``aspect`` times wider than tall."""
-    area = sum((w + gap) * (h + gap) for w, h in boxes)
-    width = max(max((w for w, _ in boxes), default=0.0), math.sqrt(area * aspect))
-    out: list[tuple[float, float]] = []
-    x = y = shelf = 0.0
-    for w, h in boxes:
-        if x > 0 and x + w > width:
-            x, y, shelf = 0.0, y + shelf + gap, 0.0
-        out.append((x, y))
-        x += w + gap
-        shelf = max(shelf, h)
-    return out
-
-
-def _ring_coords(
-    H: nx.Graph, members: list[Hashable], clusters: dict[Hashable, Hashable], radii: np.ndarray
-) -> np.ndarray:
-    """The full view clustered by section: each section's tasks in a disc around its node, the
-    discs on a ring in document order, every party inside the ring at the mean of its tasks
-    pulled towards the centre (a unit of one section sits by it, one of many in the middle).
-    Linear in the size of the graph."""
-    at = {n: i for i, n in enumerate(members)}
-    xy = np.zeros((len(members), 2))
-    # Every section is a slot on the ring, in document order: 二、 stands just before its （一）.
-    order = [n for n in members if n in clusters.values() or H.nodes[n].get("kind") == "section"]
-    tasks: dict[Hashable, list[Hashable]] = {c: [] for c in order}
-    for n in members:
-        if n in clusters and clusters[n] != n and clusters[n] in tasks:
-            tasks[clusters[n]].append(n)
-    step, golden = 30.0, math.pi * (3 - math.sqrt(5))
-    reach = {c: step * math.sqrt(len(tasks[c]) + 1) + 30.0 for c in order}
-    total = sum(2 * r + 40.0 for r in reach.values())
-    ring = max(total / (2 * math.pi), 2 * max(reach.values()))
-    arc = 0.0
-    for c in order:
-        angle = -math.pi / 2 + 2 * math.pi * (arc + reach[c] + 20.0) / total
-        arc += 2 * reach[c] + 40.0
-        centre = np.array([math.cos(angle), math.sin(angle)]) * ring
-        xy[at[c]] = centre
-        for j, t in enumerate(tasks[c]):
-            rho = step * math.sqrt(j + 1.5)
-            xy[at[t]] = centre + rho * np.array([math.cos(j * golden), math.sin(j * golden)])
-    placed = set(order) | {t for c in order for t in tasks[c]}
-    # Parties at the mean of their tasks, a little inside: by their section when they have one,
-    # towards the middle when their tasks are all round the ring.
-    for n in members:
-        if n not in placed:
-            near = [xy[at[m]] for m in H.neighbors(n) if m in placed]
-            if near:
-                xy[at[n]] = np.mean(near, axis=0) * 0.8
-    return _separate(xy, radii, pad=12.0, rounds=120)
-
-
-def _text_half_width(text: str) -> float:
-    """About half the width in pixels of a 12 px label: Chinese characters 12 px, others 7."""
-    return sum(12.0 if ord(ch) > 0x2E80 else 7.0 for ch in text) / 2
-
-
-def layout(
-    G: nx.Graph,
-    radii: dict[Hashable, float] | None = None,
-    edge_px: float = 120.0,
-    clusters: dict[Hashable, Hashable] | None = None,
-) -> dict[Hashable, tuple[float, float]]:
-    """Positions in pixels: each connected component laid out alone, then components packed.
-
-    Kamada-Kawai for components up to ``KK_MAX`` nodes, grid Fruchterman-Reingold above (both
-    compiled, in igraph), discs of ``radii`` pushed apart, the largest component first, with
-    room for the labels. Laying out components one by one costs the sum of their sizes'
-    squares, not the square of the whole, and nothing is random: the same graph gives the same
-    picture. With ``clusters`` (task or section -> its innermost section), a component of more
-    than one section is drawn clustered by section (``_ring_coords``).
-
-    Examples
-    --------
-    >>> pos = layout(nx.Graph([("a", "b"), ("b", "c"), ("x", "y")]))
-    >>> sorted(pos), pos == layout(nx.Graph([("a", "b"), ("b", "c"), ("x", "y")]))
-    (['a', 'b', 'c', 'x', 'y'], True)
-    """
-    H = G.to_undirected(as_view=True) if G.is_directed() else G
-    radius = radii or {}
-    pieces = sorted(nx.connected_components(H), key=lambda c: -len(c))
-    index = {n: i for i, n in enumerate(G)}
-    laid: list[tuple[list[Hashable], np.ndarray, tuple[float, float]]] = []
-    for nodes in pieces:
-        members = sorted(nodes, key=index.__getitem__)
-        r = np.array([radius.get(n, 8.0) for n in members])
-        if clusters and len({clusters[n] for n in members if n in clusters}) > 1:
-            xy = _ring_coords(H, members, clusters, r)
-        else:
-            local = {n: i for i, n in enumerate(members)}
-            edges = [(local[u], local[v]) for u in members for v in H[u] if local[u] < local.get(v, -1)]
-            xy = _component_coords(len(members), edges) * edge_px
-            if len(members) > 2:
-                xy = _separate(xy, r, pad=edge_px * 0.25)
-        half = np.maximum(r, [_text_half_width(str(G.nodes[n].get("label", ""))) for n in members])
-        lo = np.array([(xy[:, 0] - half).min(), (xy[:, 1] - r).min()])
-        hi = np.array([(xy[:, 0] + half).max(), (xy[:, 1] + r + 16.0).max()])
-        laid.append((members, xy - lo, (float(hi[0] - lo[0]), float(hi[1] - lo[1]))))
-    corners = _pack([box for *_, box in laid], gap=edge_px * 0.4)
-    positions: dict[Hashable, tuple[float, float]] = {}
-    for (members, xy, _), (cx, cy) in zip(laid, corners):
-        for n, (px, py) in zip(members, xy):
-            positions[n] = (round(float(px + cx), 1), round(float(py + cy), 1))
-    return positions
 
 
 # --- sections of the full view ----------------------------------------------------------------
 
 
-def _sections(
-    G: nx.Graph,
-) -> tuple[list[dict[str, Any]], dict[Hashable, list[int]], list[list[Hashable]], dict[Hashable, Hashable]]:
-    """The full view's sections in document order, each node's sections, each section's nodes,
-    and the cluster of each task and innermost section (the innermost section's node).
+class Sections(NamedTuple):
+    """The sections of a full view, as the page needs them."""
 
-    A section holds its tasks, the parties named on them, its own node, its parent's node and
-    its subsections with their tasks; a subsection the same within it.
+    info: list[dict[str, Any]]  # in document order: label, depth, tasks, leaf
+    of_node: dict[Hashable, list[int]]  # node -> the sections (indexes of info) it is shown in
+    members: list[list[Hashable]]  # section index -> its nodes
+    clusters: dict[Hashable, Hashable]  # task or innermost section -> that section's node
+    tasks: dict[Hashable, int]  # section node -> its tasks, its subsections' included
+
+
+def _sections(G: nx.Graph) -> Sections:
+    """The full view's sections: a section holds its tasks, the parties named on them, its own
+    node, its parent's node and its subsections with their tasks; a subsection the same within it.
     """
     sec_nodes = [n for n, d in G.nodes(data=True) if d.get("kind") == "section"]
     if not sec_nodes:
-        return [], {}, [], {}
+        return Sections([], {}, [], {}, {})
     parent: dict[Hashable, Hashable] = {}
     inner_of: dict[Hashable, Hashable] = {}
     for t, d in G.nodes(data=True):
         if d.get("kind") != "task":
             continue
         inner = next(
-            (m for m in G.neighbors(t) if G.nodes[m].get("kind") == "section" and G.edges[t, m].get("role") == "part_of"),
+            (
+                m
+                for m in G.neighbors(t)
+                if G.nodes[m].get("kind") == "section" and G.edges[t, m].get("role") == "part_of"
+            ),
             None,
         )
         if inner is None:
@@ -292,9 +133,9 @@ def _sections(
         inner_of[t] = inner
         if d.get("subsection") and inner not in parent:
             up = [m for m in G.neighbors(inner) if G.nodes[m].get("kind") == "section" and m != inner]
-            top = [m for m in up if G.nodes[m].get("label") == d.get("section")] or up
-            if top:
-                parent[inner] = top[0]
+            named = [m for m in up if G.nodes[m].get("label") == d.get("section")] or up
+            if named:
+                parent[inner] = named[0]
     members: dict[Hashable, set[Hashable]] = {s: {s} for s in sec_nodes}
     tasks: Counter[Hashable] = Counter()
     plans: dict[Hashable, str] = {}
@@ -305,14 +146,16 @@ def _sections(
             members[s] |= {t, *party, *chain}
             tasks[s] += 1
             plans.setdefault(s, str(G.nodes[t].get("plan") or ""))
-    for child, top in parent.items():
-        members[top].add(child)
+    children: dict[Hashable, list[Hashable]] = {}
+    for child, above in parent.items():
+        members[above].add(child)
+        children.setdefault(above, []).append(child)
     several_plans = len(set(plans.values())) > 1
     order: list[Hashable] = []
     for s in sec_nodes:
         if s not in parent and tasks[s]:
             order.append(s)
-            order += [c for c in sec_nodes if parent.get(c) == s and tasks[c]]
+            order += [c for c in children.get(s, []) if tasks[c]]
     info = []
     for s in order:
         label = str(G.nodes[s].get("label") or "")
@@ -323,7 +166,7 @@ def _sections(
                 "label": label,
                 "depth": 1 if s in parent else 0,
                 "tasks": tasks[s],
-                "leaf": not any(parent.get(c) == s for c in sec_nodes),
+                "leaf": s not in children,
             }
         )
     of_node: dict[Hashable, list[int]] = {}
@@ -335,7 +178,7 @@ def _sections(
         for n in nodes:
             of_node.setdefault(n, []).append(k)
     clusters: dict[Hashable, Hashable] = {**inner_of, **{s: s for s in inner_of.values()}}
-    return info, of_node, node_lists, clusters
+    return Sections(info, of_node, node_lists, clusters, dict(tasks))
 
 
 # --- colours ----------------------------------------------------------------------------------
@@ -379,7 +222,7 @@ def _colourings(G: nx.Graph, nodes: list[Hashable]) -> tuple[list[dict[str, Any]
 
     by_kind = Counter(kind_of.values())
     counts = Counter(fn.values())
-    top_ids = [k for k in KIND_OF_UNIT_COLOURS if k in by_kind] + (["" ] if "" in by_kind else [])  # fmt: skip
+    top_ids = [k for k in KIND_OF_UNIT_COLOURS if k in by_kind] + ([""] if "" in by_kind else [])
     legend = []
     for k in top_ids:
         members = sorted({f for n, f in fn.items() if kind_of[n] == k and f}, key=lambda f: (-counts[f], f))
@@ -388,9 +231,17 @@ def _colourings(G: nx.Graph, nodes: list[Hashable]) -> tuple[list[dict[str, Any]
             label = f"{c.en} {c.zh}"
         else:
             label = "function not known 职能未知"
-        legend.append({"label": label, "color": KIND_OF_UNIT_COLOURS.get(k, OTHER), "count": by_kind[k], "functions": members})
+        legend.append(
+            {
+                "label": label,
+                "color": KIND_OF_UNIT_COLOURS.get(k, OTHER),
+                "count": by_kind[k],
+                "functions": members,
+            }
+        )
+    at_kind = {k: i for i, k in enumerate(top_ids)}
     for n in coloured:
-        entries[n].append(top_ids.index(kind_of[n]))
+        entries[n].append(at_kind[kind_of[n]])
     modes.append({"key": "kind", "label": "kind of unit", "legend": legend})
 
     by_fn = Counter(f or "" for f in fn.values())
@@ -402,25 +253,33 @@ def _colourings(G: nx.Graph, nodes: list[Hashable]) -> tuple[list[dict[str, Any]
         legend.append({"label": f"{f} {zh.get(f, '')}".strip(), "color": PALETTE[i], "count": by_fn[f]})
     rest = sum(by_fn[f] for f in ranked[len(PALETTE) :]) + by_fn.get("", 0)
     if rest:
-        legend.append({"label": f"other functions 其他职能 ({len(ranked) - len(named) + (1 if by_fn.get('') else 0)})", "color": OTHER, "count": rest})
+        legend.append({"label": "other functions 其他职能", "color": OTHER, "count": rest})
+    at_fn = {f: i for i, f in enumerate(named)}
     for n in coloured:
-        f = fn[n] or ""
-        entries[n].append(named.index(f) if f in named else len(named))
+        entries[n].append(at_fn.get(fn[n] or "", len(named)))
     modes.append({"key": "function", "label": "function", "legend": legend})
 
     community = {n: G.nodes[n].get("community") for n in coloured}
-    community = {n: (int(c) if isinstance(c, (int, float, np.integer, np.floating)) and not _nan(c) else None) for n, c in community.items()}
+    community = {
+        n: (int(c) if isinstance(c, (int, float, np.integer, np.floating)) and not _nan(c) else None)
+        for n, c in community.items()
+    }
     if any(c is not None for c in community.values()):
         sizes = Counter(c for c in community.values() if c is not None)
         ranked_c = sorted(sizes, key=lambda c: (-sizes[c], c))
         shown = [c for c in ranked_c if sizes[c] > 1][: len(PALETTE) // 2]
-        legend = [{"label": f"community {c} 社群", "color": PALETTE[i], "count": sizes[c]} for i, c in enumerate(shown)]
-        rest_c = sum(sizes[c] for c in ranked_c if c not in shown) + sum(1 for c in community.values() if c is None)
+        legend = [
+            {"label": f"community {c} 社群", "color": PALETTE[i], "count": sizes[c]}
+            for i, c in enumerate(shown)
+        ]
+        rest_c = sum(sizes[c] for c in ranked_c if c not in shown) + sum(
+            1 for c in community.values() if c is None
+        )
         if rest_c:
             legend.append({"label": "smaller communities 其他社群", "color": OTHER, "count": rest_c})
+        at_c = {c: i for i, c in enumerate(shown)}
         for n in coloured:
-            c = community[n]
-            entries[n].append(shown.index(c) if c in shown else len(shown))
+            entries[n].append(at_c.get(community[n], len(shown)))
         modes.append({"key": "community", "label": "community", "legend": legend})
     return modes, entries
 
@@ -456,16 +315,19 @@ def _names(G: nx.Graph, items: Iterable[tuple[Hashable, int]], limit: int = 12) 
     return text + (f" … (+{len(ranked) - limit})" if len(ranked) > limit else "")
 
 
-def tooltip(G: nx.Graph, n: Hashable, size_by: str | None = None) -> list[Any]:
+def tooltip(
+    G: nx.Graph, n: Hashable, size_by: str | None = None, section_tasks: dict[Hashable, int] | None = None
+) -> list[Any]:
     """A node's tooltip: lines of plain text, and ``[measure, value]`` pairs the page writes out
-    with the measure's name and its one-line glossary definition.
+    with the measure's name and its one-line glossary definition. ``section_tasks`` counts the
+    tasks of each section node, its subsections' included.
 
     Examples
     --------
     >>> G = nx.Graph()
     >>> G.add_node("u", label="县财政局", kind="unit", function="finance", coordination_load=12.0)
     >>> tooltip(G, "u")
-    ['县财政局', 'function: finance (government department)', ['coordination_load', '12']]
+    ['县财政局', 'County Finance Bureau', 'function: finance (government department)', ['coordination_load', '12']]
     """
     d = G.nodes[n]
     kind = d.get("kind", "unit")
@@ -481,14 +343,21 @@ def tooltip(G: nx.Graph, n: Hashable, size_by: str | None = None) -> list[Any]:
             for role in str(G.edges[n, m].get("role", "")).split("+"):
                 if role in ROLE_ZH:
                     by_role.setdefault(role, []).append(str(G.nodes[m].get("label", m)))
-        lines += [f"{ROLE_ZH[r]} {r.replace('_', ' ')}: {'、'.join(by_role[r])}" for r in ROLE_ZH if r in by_role]
+        lines += [
+            f"{ROLE_ZH[r]} {r.replace('_', ' ')}: {'、'.join(by_role[r])}" for r in ROLE_ZH if r in by_role
+        ]
         return lines
     if kind == "section":
         tasks = sum(1 for m in G.neighbors(n) if G.nodes[m].get("kind") == "task")
-        lines.append(f"section 部分: {tasks} tasks directly under it")
+        lines.append(f"section 部分: {section_tasks.get(n, tasks) if section_tasks else tasks} tasks")
         return lines
-    if d.get("english"):
-        lines.append(str(d["english"]))
+    english = d.get("english")
+    if _blank(english) and kind in ("unit", "group", "collective") and not d.get("leader"):
+        from taskgraph.units.english import english_name
+
+        english = english_name(str(d.get("label", "")))
+    if not _blank(english):
+        lines.append(str(english))
     if kind == "collective":
         lines.append("collective 集合: stands for many units or leaders the plan does not name one by one")
     if kind == "group":
@@ -506,12 +375,20 @@ def tooltip(G: nx.Graph, n: Hashable, size_by: str | None = None) -> list[Any]:
         lines += _leader_lines(G, n)
     elif G.is_directed():
         if G.out_degree(n):
-            lines.append(f"leads tasks answered by: {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.successors(n)))}")
+            lines.append(
+                f"leads tasks answered by: {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.successors(n)))}"
+            )
         if G.in_degree(n):
-            lines.append(f"answers to the leads: {_names(G, ((m, G.edges[m, n].get('weight', 1)) for m in G.predecessors(n)))}")
+            lines.append(
+                f"answers to the leads: {_names(G, ((m, G.edges[m, n].get('weight', 1)) for m in G.predecessors(n)))}"
+            )
     elif G.graph.get("view") != "full" and G.degree(n):
-        noun = "leaders" if all(G.nodes[m].get("kind") == "leader" for m in G.neighbors(n)) else "partners"
-        lines.append(f"{noun} (shared tasks): {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.neighbors(n)))}")
+        noun = (
+            "leaders (tasks)"
+            if all(G.nodes[m].get("kind") == "leader" for m in G.neighbors(n))
+            else "partners (shared tasks)"
+        )
+        lines.append(f"{noun}: {_names(G, ((m, G.edges[n, m].get('weight', 1)) for m in G.neighbors(n)))}")
     return lines
 
 
@@ -529,7 +406,11 @@ def _leader_lines(G: nx.Graph, n: Hashable) -> list[Any]:
             for m in G.neighbors(t):
                 if "lead_unit" in str(G.edges[t, m].get("role", "")):
                     units[m] += 1
-        lines.append("tasks: " + "、".join(str(G.nodes[t].get("label", t)) for t in tasks[:30]) + (" …" if len(tasks) > 30 else ""))
+        lines.append(
+            "tasks: "
+            + "、".join(str(G.nodes[t].get("label", t)) for t in tasks[:30])
+            + (" …" if len(tasks) > 30 else "")
+        )
     else:
         for m in G.neighbors(n):
             units[m] = G.edges[n, m].get("weight", 1)
@@ -539,7 +420,9 @@ def _leader_lines(G: nx.Graph, n: Hashable) -> list[Any]:
     # A unit's overseer leads tasks with it, so its portfolio is among the units just counted.
     portfolio = [m for m in units if G.nodes[m].get("overseer") == d.get("label")]
     if portfolio:
-        lines.append("portfolio 分管 (inferred): " + "、".join(str(G.nodes[m].get("label", m)) for m in portfolio))
+        lines.append(
+            "portfolio 分管 (inferred): " + "、".join(str(G.nodes[m].get("label", m)) for m in portfolio)
+        )
     return lines
 
 
@@ -568,7 +451,9 @@ def _sizes(G: nx.Graph, nodes: list[Hashable], size_by: str | None) -> dict[Hash
     for n in nodes:
         d = G.nodes[n]
         v = G.degree(n) if size_by in (None, "degree") else d.get(size_by)
-        values[n] = float(v) if not _blank(v) and isinstance(v, (int, float, np.integer, np.floating)) else math.nan
+        values[n] = (
+            float(v) if not _blank(v) and isinstance(v, (int, float, np.integer, np.floating)) else math.nan
+        )
     top = max((v for v in values.values() if not math.isnan(v)), default=0.0) or 1.0
     out = {}
     for n in nodes:
@@ -584,6 +469,17 @@ def _sizes(G: nx.Graph, nodes: list[Hashable], size_by: str | None) -> dict[Hash
     return out
 
 
+def _induced(G: nx.Graph, nodes: list[Hashable]) -> nx.Graph:
+    """The subgraph on ``nodes``, a graph of its own whose nodes come in the order given
+    (``G.subgraph`` would iterate them in the order of a set, which changes from run to run)."""
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    keep = set(nodes)
+    H.add_edges_from((u, v, d) for u, v, d in G.edges(nodes, data=True) if u in keep and v in keep)
+    return H
+
+
 def _check_size_by(G: nx.Graph, size_by: str | None) -> None:
     if size_by and size_by != "degree" and not any(size_by in d for _, d in G.nodes(data=True)):
         have = [k for k in MEASURES if any(k in d for _, d in G.nodes(data=True))]
@@ -592,7 +488,9 @@ def _check_size_by(G: nx.Graph, size_by: str | None) -> None:
         )
 
 
-def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = "") -> dict[str, Any]:
+def page_data(
+    G: nx.Graph, size_by: str | None = None, title: str = "taskgraph", subtitle: str = ""
+) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data: nodes with positions, edges, legends, sections."""
     _check_size_by(G, size_by)
     nodes = list(G)
@@ -600,12 +498,14 @@ def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph",
     full = G.graph.get("view") == "full" or any(d.get("kind") == "task" for _, d in G.nodes(data=True))
     radii = _sizes(G, nodes, size_by)
     edge_px = EDGE_PX["full"] if full else 120.0
-    sections, of_node, members, clusters = _sections(G) if full else ([], {}, [], {})
+    sections, of_node, members, clusters, section_tasks = (
+        _sections(G) if full else Sections([], {}, [], {}, {})
+    )
     pos = layout(G, radii, edge_px, clusters)
     layouts: dict[str, list[float]] = {}
     for k, group in enumerate(members):
         if len(group) <= SECTION_LAYOUTS_MAX:
-            local = layout(G.subgraph(group), radii, edge_px, clusters)
+            local = layout(_induced(G, group), radii, edge_px, clusters)
             layouts[str(k)] = [v for m in group for v in (index[m], *local[m])]
     default = -1
     if sections and G.number_of_nodes() > OPEN_ON_SECTION:
@@ -615,7 +515,10 @@ def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph",
     kinds = Counter(G.nodes[n].get("kind", "unit") for n in nodes)
     # Labels drawn first: sections, leaders, then parties by size, tasks last.
     rank = {"section": 0, "leader": 1, "collective": 2, "group": 2, "unit": 2, "task": 4}
-    order = sorted(range(len(nodes)), key=lambda i: (rank.get(G.nodes[nodes[i]].get("kind", "unit"), 3), -radii[nodes[i]], i))
+    order = sorted(
+        range(len(nodes)),
+        key=lambda i: (rank.get(G.nodes[nodes[i]].get("kind", "unit"), 3), -radii[nodes[i]], i),
+    )
     records = []
     for n in nodes:
         d = G.nodes[n]
@@ -623,12 +526,18 @@ def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph",
         if kind not in NODE_TYPES:
             kind = "unit"
         x, y = pos[n]
-        record: dict[str, Any] = {"label": str(d.get("label", n)), "kind": kind, "x": x, "y": y, "size": radii[n]}
+        record: dict[str, Any] = {
+            "label": str(d.get("label", n)),
+            "kind": kind,
+            "x": x,
+            "y": y,
+            "size": radii[n],
+        }
         if n in entries:
             record["c"] = entries[n]
         if of_node.get(n):
             record["sec"] = of_node[n]
-        record["tip"] = tooltip(G, n, size_by)
+        record["tip"] = tooltip(G, n, size_by, section_tasks)
         records.append(record)
     wmax = max((d.get("weight", 1) for *_, d in G.edges(data=True)), default=1) or 1
     roles = list(EDGE_ROLES)
@@ -636,7 +545,15 @@ def page_data(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph",
     for u, v, d in G.edges(data=True):
         role = str(d.get("role", "")).split("+")[0]
         w = d.get("weight", 1)
-        edges.append([index[u], index[v], round(1 + 5 * w / wmax, 2) if not full else 1, roles.index(role) if role in roles else len(roles) - 1, w])
+        edges.append(
+            [
+                index[u],
+                index[v],
+                round(1 + 5 * w / wmax, 2) if not full else 1,
+                roles.index(role) if role in roles else len(roles) - 1,
+                w,
+            ]
+        )
     measure_keys = {k for r in records for k, _ in (t for t in r["tip"] if isinstance(t, list))}
     if size_by:
         measure_keys.add(size_by)
@@ -708,7 +625,9 @@ def render_html(G: nx.Graph, size_by: str | None = None, title: str = "taskgraph
         page_js=page_js,
         data=data,
         # Every character the page can show: its data (labels, tooltips, legends) and its own text.
-        font_uri=subset_font_data_uri(json.dumps(payload, ensure_ascii=False) + _asset("page.html") + page_js),
+        font_base64=subset_font_data_uri(
+            json.dumps(payload, ensure_ascii=False) + _asset("page.html") + page_js
+        ).split(",", 1)[1],
     )
 
 
@@ -719,7 +638,9 @@ def write_html(
     title: str = "taskgraph",
     subtitle: str = "",
 ) -> Path:
-    """Write the interactive page for ``G`` to ``path`` (UTF-8); nothing else is written."""
+    """Write the interactive page for ``G`` to ``path`` (UTF-8, atomically); nothing else is written."""
+    from taskgraph.safety import atomic_write
+
     target = Path(path)
-    target.write_text(render_html(G, size_by, title, subtitle), encoding="utf-8")
+    atomic_write(target, render_html(G, size_by, title, subtitle))
     return target
