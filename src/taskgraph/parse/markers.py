@@ -55,6 +55,14 @@ RANKS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
 # Rank of an unnumbered paragraph: below every numbered level.
 PARAGRAPH = 9
 
+# The patterns that can match a line, by its first character (a digit aside), in RANKS order.
+_FIRST = {"part": "第", "cn": _CN, "cn-paren": "（(", "ordinal": "第", "num-paren": "（(", "cn-half": _CN}
+_FIRST |= {"circled": "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)), "cn-is": "一二三四五六七八九十"}
+_BY_FIRST: dict[str, tuple[tuple[int, str, re.Pattern[str]], ...]] = {
+    ch: tuple(r for r in RANKS if ch in _FIRST.get(r[1], "")) for ch in "".join(_FIRST.values())
+}
+_BY_DIGIT = tuple(r for r in RANKS if r[1] in ("num", "decimal", "num-half"))
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -103,9 +111,12 @@ def find_marker(text: str) -> Marker | None:
     ('decimal', '1.2', 2)
     """
     first = text[:1]
-    if not first or not (first.isdigit() or first in "（(第①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" or first in _CN):
-        return None
-    for rank, style, pattern in RANKS:
+    ranks = _BY_FIRST.get(first)
+    if ranks is None:
+        if not first.isdigit():
+            return None
+        ranks = _BY_DIGIT
+    for rank, style, pattern in ranks:
         m = pattern.match(text)
         if not m:
             continue

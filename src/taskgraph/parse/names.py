@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from taskgraph.model import Kind, Party, Role, Warning
 from taskgraph.parse.attribution import Written
@@ -42,24 +44,34 @@ BRACKETED = re.compile(r"^(?P<outer>.+?)\s*[〔（(【\[［〈](?P<inner>[^〔�
 TRAILING_ETC = re.compile(r"(?<=.)等$")
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """A written name in one task's field, before resolution."""
+class Occurrence(NamedTuple):
+    """A written name in one task's field, before resolution (a named tuple: a plan makes one per
+    name, and a frozen dataclass costs three times as much to build)."""
 
     task: int  # the task's index in the plan's drafts
     line: int
     role: Role
-    index: int  # position in its field
+    position: int  # position in its field
     written: Written  # the text used for resolution (simplified in a traditional plan)
     as_written: str = ""  # the name exactly as the document writes it
     number: str | None = None  # the task's number as written, for warnings
+
+
+class NameList(NamedTuple):
+    """The names of one role in one task, as pass 2 of :func:`resolve` reads them: a plan repeats
+    the same lists task after task, and each distinct list is resolved once."""
+
+    role: Role
+    texts: tuple[str, ...]  # the texts resolved (simplified in a traditional plan)
+    separators: tuple[str, ...]  # the character before each name ('' for the first)
+    written: tuple[str, ...]  # each name exactly as the document writes it
 
 
 @dataclass
 class Resolution:
     """What resolving a plan's names found."""
 
-    parties: dict[tuple[int, Role, int], Party]
+    parties: dict[NameList, tuple[Party, ...]]
     aliases: dict[str, str]
     typos: dict[str, str]
     groups: dict[str, tuple[str, ...]]
@@ -79,6 +91,13 @@ def is_collective(name: str) -> bool:
     return bool(COLLECTIVE.search(name))
 
 
+@lru_cache(maxsize=16384)
+def _collective(name: str) -> bool:
+    """:func:`is_collective`, remembered: a plan names the same parties task after task."""
+    return bool(COLLECTIVE.search(name))
+
+
+@lru_cache(maxsize=16384)
 def _base(written: str) -> tuple[str, str | None]:
     """Split a written name into (outer name, bracket content or None)."""
     name = TRAILING_ETC.sub("", written.strip())
@@ -88,12 +107,28 @@ def _base(written: str) -> tuple[str, str | None]:
     return name, None
 
 
+@lru_cache(maxsize=16384)
+def defines_group(written: str) -> bool:
+    """Whether a name defines a group: "…管委会〔以下简称县属开发区管委会〕" (Shen County 2024)."""
+    inner = _base(written)[1]
+    return inner is not None and ABBREVIATION.match(inner) is not None
+
+
+@lru_cache(maxsize=16384)
 def _typo(name: str) -> str:
     return DOUBLED_PREFIX.sub(r"\1", name)
 
 
-def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[Written]]) -> Resolution:
-    """Resolve every written name of a plan; two passes so that later definitions count."""
+def resolve(
+    occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[Written]], lists: dict[NameList, int]
+) -> Resolution:
+    """Resolve every written name of a plan; two passes so that later definitions count.
+
+    ``occurrences`` are the names pass 1 reads for definitions and typos, in document order (a
+    caller may leave out a list of names it gave before, unless it defines a group: reading it
+    again would change nothing); ``fields`` each task's names by role; ``lists`` every distinct
+    list of names with the number of times the plan gives it.
+    """
     aliases: dict[str, str] = {}
     typos: dict[str, str] = {}
     groups: dict[str, tuple[str, ...]] = {}
@@ -102,7 +137,7 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
     # Pass 1: definitions (second nameplates, abbreviations) and typo corrections.
     for occ in occurrences:
         written = occ.written.text
-        if occ.role is Role.LEAD_LEADER or is_collective(written):
+        if occ.role is Role.LEAD_LEADER or _collective(written):
             continue
         outer, inner = _base(written)
         fixed = _typo(outer)
@@ -113,7 +148,7 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
         abbreviation = ABBREVIATION.match(inner)
         if abbreviation:
             group = abbreviation.group(1)
-            members = _run(fields[(occ.task, occ.role)], occ.index)
+            members = _run(fields[(occ.task, occ.role)], occ.position)
             if group in groups and groups[group] != members:
                 warnings.append(
                     Warning(
@@ -131,31 +166,40 @@ def resolve(occurrences: list[Occurrence], fields: dict[tuple[int, Role], list[W
             if prefix and not _JURISDICTION.match(inner):
                 aliases.setdefault(prefix.group(0) + inner, fixed)
 
-    # Pass 2: every occurrence to a party.
-    expanded = _expanded_lists(fields)
-    parties: dict[tuple[int, Role, int], Party] = {}
-    for occ in occurrences:
-        written = occ.written.text
-        as_written = occ.as_written or written
-        key = (occ.task, occ.role, occ.index)
-        if occ.role is Role.LEAD_LEADER:
-            # "王 东" (Guangzhou 2021, a table cell), "副县长李明", "李明副市长"
-            name = TRAILING_ETC.sub("", written).replace(" ", "")
-            titled = PERSON_WITH_TITLE.match(name) or TITLE_THEN_PERSON.match(name)
-            if titled and not is_collective(name):
-                name = titled.group("name")
-            kind = Kind.COLLECTIVE if is_collective(name) or not PERSON_NAME.match(name) else Kind.PERSON
-            parties[key] = Party(name, as_written, kind)
-            continue
-        if is_collective(written):
-            parties[key] = Party(TRAILING_ETC.sub("", written), as_written, Kind.COLLECTIVE)
-            continue
-        name = _typo(expanded.get(key, _base(written)[0]))
-        name = aliases.get(name, name)
-        kind = Kind.GROUP if name in groups else Kind.UNIT
-        parties[key] = Party(name, as_written, kind)
-    _merge_variants(parties, aliases)
+    # Pass 2: every name to a party, list by list.
+    parties: dict[NameList, tuple[Party, ...]] = {}
+    made: dict[tuple[str, str, Kind], Party] = {}  # one object per distinct party: plans repeat them
+    for names in lists:
+        expanded = _expanded(names) if names.role is not Role.LEAD_LEADER else {}
+        out = []
+        for i, (written, as_written) in enumerate(zip(names.texts, names.written)):
+            as_written = as_written or written
+            if names.role is Role.LEAD_LEADER:
+                name, kind = _leader(written)
+            elif _collective(written):
+                name, kind = TRAILING_ETC.sub("", written), Kind.COLLECTIVE
+            else:
+                name = _typo(expanded.get(i, _base(written)[0]))
+                name = aliases.get(name, name)
+                kind = Kind.GROUP if name in groups else Kind.UNIT
+            party = made.get((name, as_written, kind))
+            if party is None:
+                party = made[(name, as_written, kind)] = Party(name, as_written, kind)
+            out.append(party)
+        parties[names] = tuple(out)
+    _merge_variants(parties, lists, aliases)
     return Resolution(parties, aliases, typos, groups, warnings)
+
+
+@lru_cache(maxsize=4096)
+def _leader(written: str) -> tuple[str, Kind]:
+    """A leader's name and kind: "王 东" (Guangzhou 2021, a table cell), "副县长李明", "李明副市长"."""
+    name = TRAILING_ETC.sub("", written).replace(" ", "")
+    titled = PERSON_WITH_TITLE.match(name) or TITLE_THEN_PERSON.match(name)
+    if titled and not _collective(name):
+        name = titled.group("name")
+    kind = Kind.COLLECTIVE if _collective(name) or not PERSON_NAME.match(name) else Kind.PERSON
+    return name, kind
 
 
 # A place name and what follows it: "南区政府" -> ("南区", "政府").
@@ -164,48 +208,53 @@ _PLACE_AND_SUFFIX = re.compile(r"^(?P<place>.+?[区县市镇乡州旗])(?P<suffi
 _JURISDICTION = re.compile(r"^[省市县区州旗]")
 
 
-def _expanded_lists(fields: dict[tuple[int, Role], list[Written]]) -> dict[tuple[int, Role, int], str]:
-    """Names completed from their neighbours in a 、-joined run (shared suffix, dropped prefix)."""
-    out: dict[tuple[int, Role, int], str] = {}
-    for (task, role), names in fields.items():
-        if role is Role.LEAD_LEADER:
+def _expanded(names: NameList) -> dict[int, str]:
+    """Names of a list of units completed from their neighbours in a 、-joined run (shared suffix,
+    dropped prefix), by their index."""
+    out: dict[int, str] = {}
+    bases = [_base(text)[0] for text in names.texts]
+    starts, ends = _runs(names.separators)
+    for i, base in enumerate(bases):
+        if _collective(names.texts[i]):
             continue
-        bases = [_base(w.text)[0] for w in names]
-        starts, ends = _runs(names)
-        for i, base in enumerate(bases):
-            if is_collective(names[i].text):
-                continue
-            # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind
-            # (looked for among the next few names of its run: a run can be thousands long).
-            if not UNIT_SUFFIX.search(base) or (base[-1:] in "区县市镇乡州旗" and len(base) <= 4):
-                for j in range(i + 1, min(ends[i], i + 12) + 1):
-                    m = _PLACE_AND_SUFFIX.match(bases[j])
-                    if m and m.group("place")[-1] == base[-1] and len(base) <= 4:
-                        out[(task, role, i)] = base + m.group("suffix")
-                        break
-            # "市发改委、经信委": a short later name takes the first name's jurisdiction prefix.
-            run = [starts[i]]
-            first = bases[run[0]]
-            prefix = _JURISDICTION.match(first)
-            if (
-                i != run[0]
-                and prefix
-                and not _JURISDICTION.match(base)
-                and len(base) <= 5
-                and UNIT_SUFFIX.search(base)
-                and not any(ch in base[:2] for ch in "区县市镇乡省州旗")
-            ):
-                out[(task, role, i)] = prefix.group(0) + base
+        # "黄区、南区政府": a bare place name takes the suffix of a later name of the same kind
+        # (looked for among the next few names of its run: a run can be thousands long).
+        if not _unit_like(base) or (base[-1:] in "区县市镇乡州旗" and len(base) <= 4):
+            for j in range(i + 1, min(ends[i], i + 12) + 1):
+                m = _PLACE_AND_SUFFIX.match(bases[j])
+                if m and m.group("place")[-1] == base[-1] and len(base) <= 4:
+                    out[i] = base + m.group("suffix")
+                    break
+        # "市发改委、经信委": a short later name takes the first name's jurisdiction prefix.
+        run = [starts[i]]
+        first = bases[run[0]]
+        prefix = _JURISDICTION.match(first)
+        if (
+            i != run[0]
+            and prefix
+            and not _JURISDICTION.match(base)
+            and len(base) <= 5
+            and _unit_like(base)
+            and not any(ch in base[:2] for ch in "区县市镇乡省州旗")
+        ):
+            out[i] = prefix.group(0) + base
     return out
 
 
-def _runs(names: list[Written]) -> tuple[list[int], list[int]]:
+@lru_cache(maxsize=16384)
+def _unit_like(name: str) -> bool:
+    """Whether a name ends as a unit's does (局, 委, 中心 …), remembered."""
+    return bool(UNIT_SUFFIX.search(name))
+
+
+def _runs(separators: tuple[str, ...]) -> tuple[list[int], list[int]]:
     """For each name, the first and last index of the 、-joined run it belongs to (one pass each way)."""
-    starts, ends = [0] * len(names), [0] * len(names)
-    for i, w in enumerate(names):
-        starts[i] = starts[i - 1] if i and w.separator == "、" else i
-    for i in range(len(names) - 1, -1, -1):
-        ends[i] = ends[i + 1] if i + 1 < len(names) and names[i + 1].separator == "、" else i
+    n = len(separators)
+    starts, ends = [0] * n, [0] * n
+    for i, separator in enumerate(separators):
+        starts[i] = starts[i - 1] if i and separator == "、" else i
+    for i in range(n - 1, -1, -1):
+        ends[i] = ends[i + 1] if i + 1 < n and separators[i + 1] == "、" else i
     return starts, ends
 
 
@@ -236,13 +285,21 @@ def unit_key(name: str) -> str:
     return key(name)
 
 
-def _merge_variants(parties: dict[tuple[int, Role, int], Party], aliases: dict[str, str]) -> None:
+def _merge_variants(
+    parties: dict[NameList, tuple[Party, ...]], lists: dict[NameList, int], aliases: dict[str, str]
+) -> None:
     """Give the units written two ways in one plan one canonical name: the most frequent form."""
+    from taskgraph.units import unit_key as key  # imported here, once: the import is slow to repeat
+
+    written: dict[str, int] = {}
+    for names, found in parties.items():
+        times = lists[names]
+        for p in found:
+            if p.kind is Kind.UNIT:
+                written[p.name] = written.get(p.name, 0) + times
     counts: dict[str, dict[str, int]] = {}
-    for p in parties.values():
-        if p.kind is Kind.UNIT:
-            forms = counts.setdefault(unit_key(p.name), {})
-            forms[p.name] = forms.get(p.name, 0) + 1
+    for name, count in written.items():
+        counts.setdefault(key(name), {})[name] = count
     canonical = {}
     for forms in counts.values():
         if len(forms) > 1:
@@ -251,9 +308,15 @@ def _merge_variants(parties: dict[tuple[int, Role, int], Party], aliases: dict[s
                 if form != best:
                     canonical[form] = best
                     aliases.setdefault(form, best)
-    for key, p in list(parties.items()):
-        if p.name in canonical:
-            parties[key] = Party(canonical[p.name], p.as_written, p.kind)
+    if not canonical:
+        return
+    made: dict[Party, Party] = {}
+    for names, found in parties.items():
+        if any(p.name in canonical for p in found):
+            for p in found:
+                if p.name in canonical and p not in made:
+                    made[p] = Party(canonical[p.name], p.as_written, p.kind)
+            parties[names] = tuple(made.get(p, p) for p in found)
 
 
 def _run(names: list[Written], index: int) -> tuple[str, ...]:

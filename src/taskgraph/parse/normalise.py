@@ -21,6 +21,10 @@ PAGE_NUMBER = re.compile(
     r"^[—－\-–─]{1,3}\s*\d{1,4}\s*[—－\-–─]{1,3}$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 
+# What a page number can start with besides a digit ("— 14 —", "第 5 页"): other lines are spared
+# the pattern.
+_PAGE_FIRST = "—－-–─第"
+
 # Full-width digits and Latin letters (１２３ＡＢＣ) mean the same as ASCII ones; punctuation is
 # kept as written because the attribution grammar and ``as_written`` depend on it.
 _TRANSLATE: dict[int, int | None] = {
@@ -53,10 +57,14 @@ for _cp in (
     *range(0xFFF9, 0xFFFC),
 ):
     _TRANSLATE[_cp] = None
+# Any character of the table or any space (" 地区生产总值增长 6%，"): str.translate looks every
+# character up in a dict, so the lines that need no cleaning (most) are found with one regex scan.
+_UNCLEAN = re.compile(r"[\s" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE)) + "]")
 
 _SPACES = re.compile(r"\s+")
 # A space between two words: the runs of letters on each side decide whether it stays.
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Two CJK characters, as on each side of the space that stays in "市发改委 市财政局".
+_CJK_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2}")
 _ASCII = re.compile(r"[A-Za-z0-9]")
 # Spaces inside task text are kept only between Latin words and numbers (issue 14: "and cloud
 # computing" lost its spaces); between Chinese words they are PDF noise in a task's text.
@@ -73,9 +81,8 @@ def _keep_space(left: str, right: str) -> bool:
     """
     if _ASCII.fullmatch(left[-1]) and _ASCII.fullmatch(right[0]):
         return True
-    tail = _CJK_RUN.search(left[::-1])
-    head = _CJK_RUN.match(right)
-    return bool(tail and tail.start() == 0 and head and len(tail.group()) >= 2 and len(head.group()) >= 2)
+    # Two characters on each side are enough to tell a run of two or more.
+    return bool(_CJK_PAIR.fullmatch(left[-2:]) and _CJK_PAIR.match(right))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +132,14 @@ def clean(text: str) -> str:
     >>> clean("ＰＭ 2.5 浓度"), clean("主 要 工 作 任 务"), clean("市发改委  市财政局")
     ('PM 2.5浓度', '主要工作任务', '市发改委 市财政局')
     """
-    words = _SPACES.sub(" ", text.translate(_TRANSLATE)).strip().split(" ")
+    return _clean(text.translate(_TRANSLATE))
+
+
+def _clean(translated: str) -> str:
+    """:func:`clean` of a line already through :func:`strip_invisible`."""
+    if _SPACES.search(translated) is None:
+        return translated  # most lines have no space at all
+    words = _SPACES.sub(" ", translated).strip().split(" ")
     out = words[0]
     for word in words[1:]:
         out += (" " + word) if _keep_space(out, word) else word
@@ -140,7 +154,7 @@ def compact(text: str) -> str:
     >>> compact("推进 市发改委 工作"), compact("发展 big data and cloud computing 产业")
     ('推进市发改委工作', '发展big data and cloud computing产业')
     """
-    return _TEXT_SPACE.sub("", text)
+    return _TEXT_SPACE.sub("", text) if " " in text else text
 
 
 def spaced(text: str) -> str:
@@ -173,11 +187,17 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
     out: list[Line | Cells] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            cleaned = clean(block.text)
-            if not cleaned or PAGE_NUMBER.match(cleaned):
+            if _UNCLEAN.search(block.text) is None:
+                cleaned = raw = block.text  # nothing to clean: the common line
+            else:
+                translated = block.text.translate(_TRANSLATE)
+                cleaned, raw = _clean(translated), _SPACES.sub(" ", translated).strip()
+            if not cleaned or (
+                (cleaned[0] in _PAGE_FIRST or cleaned[0].isdigit()) and PAGE_NUMBER.match(cleaned)
+            ):
                 continue
             text = simplify(cleaned) if simplify else cleaned
-            out.append(Line(block.line, text, spaced(block.text), cleaned))
+            out.append(Line(block.line, text, raw, cleaned))
         else:
             origs = tuple(spaced(c) for c in block.cells)
             if not any(origs):

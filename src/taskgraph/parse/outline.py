@@ -14,7 +14,9 @@ the task it belongs to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from taskgraph.model import Role, Warning
 from taskgraph.parse.attribution import (
@@ -29,6 +31,7 @@ from taskgraph.parse.attribution import (
 )
 from taskgraph.parse.markers import PARAGRAPH, Marker, find_marker
 from taskgraph.parse.normalise import Line
+from taskgraph.parse.spans import task_spans
 from taskgraph.parse.tables import KEY_NUMBER, KEY_TEXT, Row
 from taskgraph.parse.vocabulary import (
     CLOSERS,
@@ -54,19 +57,30 @@ PRINTED = re.compile(
 )
 # Numbering run together inside one paragraph: "…。2.推进…", "…）（二）聚焦…", "…(X牵头负责)(2)完善…"
 # (Chizhou 2017), "…。三、…".
-RUN_TOGETHER = re.compile(
-    r"(?<=[。）)；;])\s*(?=\d{1,6}[.．、](?![\d%％])|[（(]\d{1,4}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
+_RUN_ON_MARKER = (
+    r"(?=\d{1,6}[.．、](?![\d%％])|[（(]\d{1,4}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)"
 )
+RUN_TOGETHER = re.compile(r"(?<=[。）)；;])\s*" + _RUN_ON_MARKER)
 # A heading with the first task on the same line: "一、主要目标 1.地区生产总值增长6%。…"
 HEADING_THEN_TASK = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。，；\d]{2,20}?(?=\d{1,3}[.．](?![\d%％]))"
 )
+# Any opening and any closing bracket, counted to know whether an item's bracket is still open:
+# "…牵头单位：县发" / "展改革局；…）".
+_OPENER = re.compile("[" + re.escape(OPENERS) + "]")
+_CLOSER = re.compile("[" + re.escape(CLOSERS) + "]")
+# Where the two patterns above may cut a line, over all the lines joined, each after a newline:
+# a pattern that starts with a character class or a newline is scanned for it in C, where one
+# that starts with a look-behind or ^ is tried at every character (issue 12). After the newline,
+# a look-ahead: a match running on into the next line must not hide a match at its start.
+_RUN_TOGETHER_AT = re.compile(r"[。）)；;][^\S\n]*" + _RUN_ON_MARKER)
+_HEADING_THEN_TASK_AT = re.compile("\n(?=" + HEADING_THEN_TASK.pattern.lstrip("^") + ")")
 # A verb that closes an attribution bracket: "…（市商务局负责）".
 _CLOSING_VERB = re.compile(r"(牵头|负责|配合|协办|参与|落实|实施)[^（(〔【\[［]{0,8}$")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """A numbered or unnumbered paragraph, the lines that belong to it, and what it turns out to be."""
 
@@ -86,6 +100,7 @@ class Item:
     block: list[tuple[Role, list[Written], list[str]]] = field(default_factory=list)
     text: str = ""
     orig: str = ""
+    joined: str = ""  # the lines joined, after the offset: text, attribution and anything after it
     depth: int = 0  # brackets open at the end of the body so far
     bare: bool = False  # a task by its place, with no attribution of its own
     leading: bool = False  # its attribution comes before its text
@@ -138,7 +153,8 @@ class Outline:
 
 
 def _balance(text: str) -> int:
-    return sum(1 for ch in text if ch in OPENERS) - sum(1 for ch in text if ch in CLOSERS)
+    """Brackets opened minus brackets closed in ``text``."""
+    return len(_OPENER.findall(text)) - len(_CLOSER.findall(text))
 
 
 def _closed(text: str) -> bool:
@@ -234,7 +250,27 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
         current, mode = item, "body"
         return item
 
-    for entry, split in _pieces(entries):
+    pieces = _pieces(entries)
+    spans = task_spans(pieces, width)
+    k = 0
+    while k < len(pieces):
+        entry, split = pieces[k]
+        k += 1
+        span = spans.get(k - 1)
+        if span is not None and not ended and mode != "notes":
+            # A run of lines that all go on with the item its first line starts (see
+            # :mod:`taskgraph.parse.spans`), unless that line's number is read as part of a
+            # sentence broken before it.
+            end, first = span
+            if not ((wrapped(prev) or split) and first.value not in (1, last_value.get(first.rank, 0) + 1)):
+                item = start(first, entry, first.end)  # type: ignore[arg-type]
+                item.lines.extend(p[0] for p in pieces[k : end + 1])  # type: ignore[misc]
+                # item.depth is left as the first line left it: build_items asks for it only
+                # while it adds lines to the item, and the line after the run starts another.
+                prev = item.lines[-1]
+                prev_closed = _closed(prev.text) or _is_label(prev.text)
+                k = end + 1
+                continue
         if isinstance(entry, Row):
             item = Item(None, [], row=entry, number=entry.number)
             if entry.heading:
@@ -347,9 +383,18 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
 def _pieces(entries: list[Line | Row]) -> list[tuple[Line | Row, bool]]:
     """Lines split where a numbering marker follows the end of a sentence (``split`` is True for
     the pieces after the first)."""
+    # The lines that may need cutting, found over all the lines at once (a match across a line
+    # break only makes a line be looked at); the rest pass whole.
+    texts = [entry.text for entry in entries]
+    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
+    joined = "\n" + "\n".join(texts)  # a newline before each line
+    looked = {bisect_right(starts, m.start()) - 1 for m in _RUN_TOGETHER_AT.finditer(joined)}
+    looked.update(bisect_right(starts, m.start()) - 1 for m in _HEADING_THEN_TASK_AT.finditer(joined))
+    if not looked:
+        return [(entry, False) for entry in entries]
     out: list[tuple[Line | Row, bool]] = []
-    for entry in entries:
-        if isinstance(entry, Row):
+    for k, entry in enumerate(entries):
+        if k not in looked or isinstance(entry, Row):
             out.append((entry, False))
             continue
         cuts = [m.start() for m in RUN_TOGETHER.finditer(entry.text)]
@@ -415,11 +460,11 @@ def join_lines(lines: list[Line], offset: int) -> tuple[str, str]:
     return text, orig
 
 
-def _written(names: tuple[Written, ...], orig: str, base: int = 0) -> tuple[list[Written], list[str]]:
-    """Names and their form as written, from offsets into ``orig``."""
+def _written(names: tuple[Written, ...], orig: str, start: int = 0) -> tuple[list[Written], list[str]]:
+    """Names and their form as written, from their offsets counted from ``start`` in ``orig``."""
     out, written = [], []
     for w in names:
-        at = w.offset - base
+        at = start + w.offset
         if 0 <= at and at + len(w.text) <= len(orig):
             written.append(orig[at : at + len(w.text)])
         else:
@@ -434,6 +479,7 @@ def read_item(item: Item) -> None:
         _read_row(item)
         return
     text, orig = join_lines(item.lines, item.offset)
+    item.joined = text
     fields: list[tuple[Role, list[Written], list[str]]] = []
     attribution = find_attribution(text) if text else None
     if attribution is None and text and not item.labels:
@@ -451,7 +497,7 @@ def read_item(item: Item) -> None:
         )
     if attribution is not None:
         for f in attribution.fields:
-            names, written = _written(f.names, orig)
+            names, written = _written(f.names, orig, attribution.base)
             fields.append((f.role, names, written))
     if item.labels:
         label_text = "\n".join("".join(line.text for line in group) for group in item.labels)
@@ -500,7 +546,7 @@ def _read_row(item: Item) -> None:
     inline = find_attribution(text)
     if inline is not None:
         for f in inline.fields:
-            n, w = _written(f.names, orig)
+            n, w = _written(f.names, orig, inline.base)
             fields.append((f.role, n, w))
         text, orig = text[: inline.start], orig[: inline.start]
     item.fields = [(r, n, w) for r, n, w in fields if n]

@@ -16,7 +16,9 @@ Guangzhou 2015) are records, one task per record.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from taskgraph.model import Role
 from taskgraph.parse.normalise import Cells, Line, clean
@@ -24,8 +26,18 @@ from taskgraph.registry import COLUMN_NUMBER, COLUMN_OTHER, COLUMN_TEXT, ROLE_LA
 
 # Role labels as column names, longest first: "市政府分管领导" ends with "分管领导".
 _ROLE_COLUMNS = sorted(ROLE_LABELS, key=len, reverse=True)
-# A header cell is short and has no sentence punctuation.
-_HEADERISH = re.compile(r"^[^。；;，,]{1,16}$")
+# A name that ends with one of them; searched, the match that starts first is the longest.
+_ROLE_COLUMN = re.compile("(?:" + "|".join(re.escape(c) for c in _ROLE_COLUMNS if len(c) >= 2) + r")\Z")
+_ROLE_VALUES = {label: role.value for label, role in ROLE_LABELS.items()}
+# What a header cell's name leaves out: "主 要 工 作 任 务", "责任单位：", "*备注".
+_NOT_IN_NAME = re.compile(r"[\s:：*＊]")
+# A header cell: a name of 1 to 16 characters without sentence punctuation, whatever it leaves
+# out around them ("主 要 工 作 任 务", "牵头单位：").
+_HEADERISH = re.compile(r"^[\s:：*＊]*(?:[^\s:：*＊。；;，,][\s:：*＊]*){1,16}\Z")
+# The same, for each line of lines joined with a newline before each (scanned for the newline in C).
+_HEADERISH_LINE = re.compile(
+    r"\n(?=(?:[^\S\n]|[:：*＊])*(?:[^\s:：*＊。；;，,](?:[^\S\n]|[:：*＊])*){1,16}(?:\n|\Z))"
+)
 # A row number as its own cell: "12", "12.", "（12）".
 ROW_NUMBER = re.compile(r"^[（(]?(\d{1,6})[）)．.、]?$")
 # Columns that give the task's deadline: "完成时限".
@@ -58,18 +70,19 @@ def column_of(cell: str) -> str | None:
     >>> column_of("市政府分管领导"), column_of("主 要 工 作 任 务"), column_of("备注"), column_of("序号")
     ('lead_leader', 'text', 'other', 'number')
     """
-    name = re.sub(r"[\s:：*＊]", "", cell)
-    if not name or not _HEADERISH.match(name):
-        return None
+    if not _HEADERISH.match(cell):
+        return None  # a line of text: nearly every line stops here
+    name = _NOT_IN_NAME.sub("", cell)
     if name in COLUMN_NUMBER:
         return "number"
     if name in DEADLINE_COLUMNS:
         return "deadline"
     if name in COLUMN_OTHER:
         return "other"
-    for label in _ROLE_COLUMNS:
-        if len(label) >= 2 and (name == label or (name.endswith(label) and len(name) <= len(label) + 4)):
-            return ROLE_LABELS[label].value
+    # The longest role label the name ends with, and the name at most 4 characters longer.
+    m = _ROLE_COLUMN.search(name)
+    if m and len(name) <= len(m.group()) + 4:
+        return _ROLE_VALUES[m.group()]
     if name in COLUMN_TEXT:
         return "text"
     if name.endswith(("任务", "工作", "内容", "事项", "目标", "指标")) and len(name) <= 8:
@@ -163,15 +176,22 @@ def recover_rows(lines: list[Line]) -> list[Line | Row]:
     """
     out: list[Line | Row] = []
     i = 0
-    n = len(lines)
-    while i < n:
-        columns, j = _flat_header(lines, i)
+    # A header starts at a line that reads as a header cell (found over all the lines at once);
+    # the lines between pass through.
+    texts = [line.text for line in lines]
+    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
+    for k in [bisect_right(starts, m.start()) - 1 for m in _HEADERISH_LINE.finditer("\n" + "\n".join(texts))]:
+        if k < i:
+            continue  # read as part of the rows of a table above
+        out.extend(lines[i:k])
+        columns, j = _flat_header(lines, k)
         if columns is None:
-            out.append(lines[i])
-            i += 1
+            out.append(lines[k])
+            i = k + 1
             continue
         rows, i = _flat_rows(lines, j, columns)
         out.extend(rows)
+    out.extend(lines[i:])
     return out
 
 
