@@ -20,7 +20,8 @@ __version__ = "0.2.0"
 _API = {
     # the corpus: the one entry point
     "Corpus": "taskgraph.corpus",
-    "compare": "taskgraph.compare",
+    "compare": "taskgraph.comparison",
+    "Comparison": "taskgraph.comparison",
     # reading plans
     "read_plan": "taskgraph.parse",
     "parse_plan": "taskgraph.parse",

@@ -169,7 +169,15 @@ def _unit_rows(corpus: Corpus) -> dict[str, dict[str, Any]]:
 
 def compare(before: Corpus, after: Corpus, threshold: float = 0.6) -> Comparison:
     """Compare two corpora (each one plan, or several pooled)."""
+    from taskgraph.corpus import Corpus
+    from taskgraph.errors import UsageError
     from taskgraph.units import unit_key
+
+    for side in (before, after):
+        if not isinstance(side, Corpus):
+            raise UsageError(f"compare takes two Corpus objects (taskgraph.Corpus.read(paths)), not {type(side).__name__}")
+    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        raise UsageError(f"threshold is a number from 0 to 1, not {threshold!r}")
 
     result = Comparison(
         sorted(p.title or p.iri for p in before.assignments.plans.values()),

@@ -158,6 +158,10 @@ class Corpus:
 
         if isinstance(sources, (str, os.PathLike)):
             sources = [sources]
+        if sources is None or not isinstance(sources, Iterable):
+            raise UsageError(f"Corpus.read takes paths (a list of files or folders), not {type(sources).__name__}")
+        if bad := [s for s in sources if not isinstance(s, (str, os.PathLike))]:
+            raise UsageError(f"Corpus.read takes paths, not {type(bad[0]).__name__}")
         overrides = read_manifest(manifest) if manifest else {}
         paths = [os.fspath(s) for s in sources]
         if not paths and overrides:
@@ -450,8 +454,8 @@ class Corpus:
     # ------------------------------------------------------------- comparing
 
     def compare(self, other: Corpus) -> Any:
-        """What changed from this corpus (the older plans) to ``other``: see :mod:`taskgraph.compare`."""
-        from taskgraph.compare import compare
+        """What changed from this corpus (the older plans) to ``other``: see :mod:`taskgraph.comparison`."""
+        from taskgraph.comparison import compare
 
         return compare(self, other)
 

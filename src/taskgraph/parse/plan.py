@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from taskgraph.errors import ParseError
+from taskgraph.errors import ParseError, UsageError
 from taskgraph.model import Assignment, Group, Kind, Plan, Role, Section, Task, Warning
 from taskgraph.parse import frontmatter as fm
 from taskgraph.parse.attribution import Written, split_names
@@ -72,6 +72,9 @@ def parse_plan(text: str, source: str = "<string>", encoding: str | None = "utf-
     """
     from taskgraph.readers.text import parse_text
 
+    if not isinstance(text, str):
+        hint = " (decode it, or give the file to read_plan)" if isinstance(text, (bytes, bytearray)) else ""
+        raise UsageError(f"parse_plan takes the plan's text as a str, not {type(text).__name__}{hint}")
     with _collector_paused():
         return parse_document(Document(source, "text", parse_text(text), encoding))
 
@@ -98,6 +101,8 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and parse a plan file in any format a reader understands (text, HTML, .docx, PDF …)."""
     from taskgraph.readers import read_document
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"read_plan takes a path to a plan file, not {type(path).__name__}")
     return parse_document(read_document(path))
 
 

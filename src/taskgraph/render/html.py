@@ -641,6 +641,10 @@ def write_html(
     """Write the interactive page for ``G`` to ``path`` (UTF-8, atomically); nothing else is written."""
     from taskgraph.safety import atomic_write
 
+    if not isinstance(G, nx.Graph):
+        raise UsageError(f"write_html takes a NetworkX graph (e.g. corpus.view('units')), not {type(G).__name__}")
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"write_html writes to a path, not {type(path).__name__}")
     target = Path(path)
     atomic_write(target, render_html(G, size_by, title, subtitle))
     return target
