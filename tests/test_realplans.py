@@ -56,3 +56,26 @@ def test_scorer_script():
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.strip().splitlines()[-1].startswith("holdout: task_recall=89/89=1.000 field_f1=1.000")
+
+
+# What each plan says about itself, read through the page chrome around it (breadcrumbs, 听全文,
+# 发布日期, a site's name, a document number on its own line, a number the plan only cites).
+METADATA = {
+    "national-state-council-2020": ("国务院关于落实《政府工作报告》重点工作部门分工的意见", "国务院", "national", 2020, "国发〔2020〕6号"),
+    "guangzhou-2021-table": ("广州市人民政府关于印发2021年市政府工作报告部署工作责任分工的通知", "广州市", "city", 2021, "穗府〔2021〕3号"),
+    "shaoxing-2020-progress-table": ("市政府2020年重点工作(预下达)一季度进展情况表", None, "city", 2020, None),
+    "dongguan-employment-2021-trad": (
+        "東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見", "东莞市", "city", 2021, "东府〔2021〕54号",
+    ),
+    "xining-circulation-2017": ("加快西宁市流通业发展实施意见", None, "city", None, None),
+    "guangzhou-2019-task97": ("任务97", None, "city", None, None),
+    "wuhan-caidian-2023": ("2023年区《政府工作报告》确定的主要目标任务责任分解方案", "蔡甸区", "district", 2023, "蔡政办〔2023〕1号"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("slug", sorted(METADATA))
+def test_metadata_through_page_chrome(slug):
+    lines = (REALPLANS / "docs" / f"{slug}.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    plan = parse_plan("".join(ln for ln in lines if not ln.startswith(("# source:", "# format:"))), f"{slug}.txt")
+    level = plan.level.value if plan.level else None
+    assert (plan.title, plan.jurisdiction, level, plan.year, plan.document_number) == METADATA[slug]

@@ -24,13 +24,22 @@ ISO_DATE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 ANNEX = re.compile(r"^附\s*件\s*\d*[:：]?$")
 # A document number: "莘政发〔2024〕1号", "穗府办〔2006〕19号", "国发〔2020〕6号".
 DOCUMENT_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号)"
+    r"([\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*[号號])"
+)
+# A number cited in a sentence, not the plan's own: "…若干意见》（国发〔2012〕39号）".
+_CITED = re.compile(r"[》>][(（]?\s*$")
+# A line of a site's chrome, never part of a title: a breadcrumb ("当前位置:首页 > 政务公开"),
+# page metadata ("发布日期:2020-05-14", "来源:市府办公厅", "听全文", "分享到"), a site's name
+# ("中国政府网"), a bullet or a dash alone.
+CHROME_LINE = re.compile(
+    r"当前位置|您现在的位置|[>＞]|^首页|返回首页|发布日期|发布时间|发布人|来源[:：]|浏览次数|字体[:：]|分享|听全文|打印|关闭"
+    r"|^[\u4e00-\u9fff]{2,10}(?:政府网|门户网站?|网)$|^[•·]|^[\-—\s]*$"
 )
 # "莘县人民政府" -> "莘县"; "XX市人民政府办公室" -> "XX市"
 GOVERNMENT = re.compile(r"(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府)$")
 # "广州市人民政府关于印发…", "长兴县人民政府办公室关于印发…"
 ISSUER_IN_TITLE = re.compile(
-    r"^(?P<issuer>[\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府))关于"
+    r"^(?P<issuer>国务院办公厅|国务院|[\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府))关于"
 )
 # Words a plan's title has: "2024年县政府工作报告重点工作任务责任分工方案".
 TITLE_WORDS = re.compile(r"方案|分工|分解|清单|任务|事项|意见|要点|安排|计划|责任|通知|台账|重点工作")
@@ -98,7 +107,7 @@ def split_front(lines: list[Line]) -> FrontMatter:
     start = end
     while start > 0 and _heading_like(lines[start - 1]) and not _front_marker(lines[start - 1]):
         start -= 1
-    title = [ln for ln in lines[start:end] if not ANNEX.match(ln.text)]
+    title = [ln for ln in lines[start:end] if not ANNEX.match(ln.text) and not is_chrome_line(ln.text)]
     # Keep the lines of the title proper: the run that holds a title word, nearest the body.
     runs: list[list[Line]] = [[]]
     for ln in title:
@@ -123,6 +132,46 @@ def split_front(lines: list[Line]) -> FrontMatter:
     return front
 
 
+def is_chrome_line(text: str) -> bool:
+    """Whether a line before the plan is a site's chrome or a bare document number, not a title.
+
+    Examples
+    --------
+    >>> [is_chrome_line(t) for t in ("> 政务公开 > 工作报告", "中国政府网", "穗府〔2021〕3号", "•", "发布日期:2020-05-14")]
+    [True, True, True, True, True]
+    >>> is_chrome_line("国务院关于落实《政府工作报告》重点工作部门分工的意见")
+    False
+    """
+    text = text.strip()
+    if CHROME_LINE.search(text):
+        return True
+    m = DOCUMENT_NUMBER.search(text)
+    return bool(m and len(text) - len(m.group(1)) <= 2)
+
+
+def best_title(lines: list[str]) -> str:
+    """The line most like a plan's title among ``lines`` (page chrome left out), or "".
+
+    Used when the lines just above the body hold no title: the title is then further up, among
+    the notice or the page's own title. A title names its kind of document (方案, 意见, 通知 …),
+    is short and does not end as a sentence does.
+
+    Examples
+    --------
+    >>> best_title(["国内政策【切换】 国际政策", "您现在的位置: 首页 > 政策前沿", "加快西宁市流通业发展实施意见"])
+    '加快西宁市流通业发展实施意见'
+    """
+    best, score = "", 0
+    for text in lines:
+        text = text.strip()
+        if not 6 <= len(text) <= 80 or is_chrome_line(text) or text.endswith(("。", "；", "，", ";", ",", "：", ":")):
+            continue
+        points = len(TITLE_WORDS.findall(text)) + (2 if _ends_title(text) else 0) + (1 if "关于" in text else 0)
+        if points > score:
+            best, score = text, points
+    return best
+
+
 def _ends_title(text: str) -> bool:
     return text.endswith(("方案", "分工", "分解", "清单", "意见", "要点", "通知", "事项", "安排"))
 
@@ -136,8 +185,9 @@ def document_number(texts: list[str]) -> str | None:
     '穗府办〔2006〕19号'
     """
     for text in texts:
-        m = DOCUMENT_NUMBER.search(text)
-        if m:
+        for m in DOCUMENT_NUMBER.finditer(text):
+            if _CITED.search(text[: m.start()]):
+                continue  # a document the plan cites, not its own number
             number = re.sub(r"\s+", "", m.group(1))
             # "…文件鞍立政发〔2023〕2号": the number is the run after the last 文件/号.
             return re.sub(r"^.*(?:文件|发布机构|文号|字号|编号)", "", number)
@@ -181,13 +231,16 @@ def level_of(jurisdiction: str | None, prefixes: str = "") -> Level | None:
     return None
 
 
-def year_of(title: str, date: str | None) -> int | None:
-    """The year a plan is for: the year in its title, else the year of its date.
+def year_of(title: str, date: str | None, number: str | None = None) -> int | None:
+    """The year a plan is for: the year in its title, else the year of its date, else the year
+    of its document number (穗府〔2021〕3号).
 
     Examples
     --------
     >>> year_of("2024年县政府工作报告重点工作任务责任分工方案", "2024-01-20"), year_of("方案", "2023-03-28")
     (2024, 2023)
+    >>> year_of("责任分工的通知", None, "穗府〔2021〕3号")
+    2021
     """
     m = YEAR.search(title)
     if m:
@@ -195,4 +248,7 @@ def year_of(title: str, date: str | None) -> int | None:
     m = _CN_YEAR.search(title)
     if m:
         return chinese_number(m.group(1).replace("○", "〇"))
-    return int(date[:4]) if date else None
+    if date:
+        return int(date[:4])
+    m = re.search(r"(?:19|20)\d\d", number or "")
+    return int(m.group()) if m else None

@@ -194,6 +194,8 @@ def _plan_of(
     front_lines = [e for e in seq[:body] if isinstance(e, Line)]
     front = fm.split_front(front_lines)
     title = "".join(ln.orig for ln in front.title)
+    if not title.strip():
+        title = fm.best_title([doc.title or "", *(ln.text for ln in front_lines[:40])]) or title
     titles = [t for t in (title, doc.title, *(ln.text for ln in front_lines[:8])) if t]
     task_ranks = {t.rank for t in tasks}
     numbered = [i for i in outline.items if i.marker is not None and i.rank in task_ranks]
@@ -577,7 +579,7 @@ def _assemble(
         publication=publication,
         jurisdiction=jurisdiction,
         level=level,
-        year=fm.year_of(title, date),
+        year=fm.year_of(title, date, number),
         document_number=number,
         cc=cc,
         notice="".join(ln.orig for ln in front.notice) or None,
