@@ -46,6 +46,8 @@ def test_rebreaking_lines_changes_nothing(plan_text, plan, data):
         if len(line) - 1 < low:
             continue
         cut = data.draw(st.integers(low, len(line) - 1))
+        if line[cut - 1 : cut + 1].isascii() and line[cut - 1 : cut + 1].isalpha():
+            continue  # a PDF breaks Latin words at spaces, never inside "IPO"
         gap = data.draw(st.sampled_from(["\n", "\n\n", "\n \n", "\n\n "]))
         lines[i] = line[:cut] + gap + line[cut:]
     assert _essence(parse_plan("\n".join(lines))) == _essence(plan)
