@@ -172,3 +172,41 @@ def test_places_side_by_side(tmp_path):
     levels = corpus.units(by="level")
     assert set(levels.level) == {"city", "county", "province"}
     assert {p.jurisdiction for p in corpus.assignments.plans.values()} == {"铜川市", "长兴县", "广东省"}
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+
+
+@pytest.fixture(scope="module")
+def places():
+    """The nine bundled plans of other governments, State Council to district, with their manifest."""
+    return Corpus.read([], manifest=EXAMPLES / "manifest.csv")
+
+
+def test_sum_by_level_keeps_views_and_years_apart(places):
+    """Summing the network table by level sums each view on its own and never adds up years."""
+    network = places.network(by="level")
+    assert set(network.columns) >= {"level", "view", "nodes", "plans"}
+    assert "year" not in network.columns
+    assert len(network) == len(set(zip(network.level, network.view)))
+    city_units = network[(network.level == "city") & (network.view == "units")].iloc[0]
+    per_plan = places.network()
+    expected = per_plan[(per_plan.level == "city") & (per_plan.view == "units")]
+    assert city_units.nodes == expected.nodes.sum() and city_units.plans == len(expected) == 3
+
+
+def test_sum_by_function_counts_plans_and_units(places):
+    """A row per function: the plans naming such a unit, the distinct units (by IRI), summed load."""
+    units = places.units()
+    table = places.units(by="function").set_index("function")
+    dev = units[units.function == "development and reform"]
+    assert table.loc["development and reform", "plans"] == dev.plan.nunique()
+    assert table.loc["development and reform", "units"] == dev.iri.nunique()
+    assert table.loc["development and reform", "coordination_load"] == pytest.approx(dev.coordination_load.sum())
+    assert table["coordination_load"].is_monotonic_decreasing
+
+
+def test_numbers_stay_numbers_when_a_plan_has_no_unit(places):
+    """The State Council excerpt names only collectives: the other plans' columns stay numeric."""
+    units = places.units()
+    assert units.coordination_load.dtype.kind == "f" and units.tasks_led.dtype.kind in "iu"

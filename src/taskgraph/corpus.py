@@ -386,7 +386,10 @@ class Corpus:
                 frame.insert(0, "jurisdiction", info.jurisdiction)
                 frame.insert(0, "plan", self.plan_id(iri))
                 parts.append(frame)
-            table = pd.concat(parts, ignore_index=True) if parts else compute(self.assignments)
+            # A plan with no row (only collectives, say) adds nothing, and must not turn every
+            # column into objects: concatenated with an empty frame, numbers stop being numbers.
+            rows = [p for p in parts if len(p)]
+            table = pd.concat(rows, ignore_index=True) if rows else (parts[0] if parts else compute(self.assignments))
             if self.plan_count <= 1:
                 table = table.drop(columns=[c for c in ("plan", "jurisdiction", "level", "year") if c in table.columns])
             self._cache[key] = table
@@ -489,17 +492,31 @@ def aggregate(table: Any, keys: list[str]) -> Any:
     missing = [k for k in keys if k not in table.columns]
     if missing:
         raise UsageError(f"cannot sum by {missing[0]!r}: the table has no such column (load more than one plan?)")
-    group = [*keys, name] if name and name not in keys and "function" not in keys else keys
-    numeric = [c for c in table.columns if c not in group and table[c].dtype.kind in "if" and c != "community"]
+    group = [*keys, name] if name and name not in keys and "function" not in keys else list(keys)
+    if "view" in table.columns and "view" not in group:
+        group.append("view")  # the network table: each view summed on its own
+    numeric = [
+        c for c in table.columns if c not in group and table[c].dtype.kind in "if" and c not in _NOT_SUMMED
+    ]
     summed = [c for c in numeric if not _averaged(c)]
     averaged = [c for c in numeric if _averaged(c)]
-    frame = table.assign(plans=1)
-    spec = {**dict.fromkeys(summed, "sum"), **dict.fromkeys(averaged, "mean"), "plans": "sum"}
-    out = frame.groupby(group, dropna=False, sort=True).agg(spec).reset_index()
+    spec: dict[str, Any] = {**dict.fromkeys(summed, "sum"), **dict.fromkeys(averaged, "mean")}
+    frame = table if "plan" in table.columns else table.assign(plan="")
+    grouped = frame.groupby(group, dropna=False, sort=True)
+    out = grouped.agg(spec) if spec else grouped.size().to_frame("rows").drop(columns="rows")
+    out["plans"] = grouped["plan"].nunique()
+    if name and name not in group:  # units (or leaders) summed into one row: how many
+        out[name + "s"] = grouped["iri" if "iri" in frame.columns else name].nunique()
+    out = out.reset_index()
     sort = next((c for c in ("coordination_load", "tasks", "tasks_led") if c in out.columns), None)
     if sort:
-        out = out.sort_values([*keys[:1], sort], ascending=[True, False], kind="stable")
+        order = [k for k in keys if k not in ("function", "corpus")][:1]
+        out = out.sort_values([*order, sort], ascending=[True] * len(order) + [False], kind="stable")
     return out.reset_index(drop=True)
+
+
+# Numbers that are labels, not amounts: never summed or averaged over plans.
+_NOT_SUMMED = frozenset({"year", "community", "index", "number", "line", "position"})
 
 
 def _averaged(column: str) -> bool:
