@@ -210,3 +210,18 @@ def test_numbers_stay_numbers_when_a_plan_has_no_unit(places):
     """The State Council excerpt names only collectives: the other plans' columns stay numeric."""
     units = places.units()
     assert units.coordination_load.dtype.kind == "f" and units.tasks_led.dtype.kind in "iu"
+
+
+def test_compare_is_the_same_under_any_hash_seed():
+    """Rows of equal load come in one order whatever Python's hash seed (sets are never the order)."""
+    import os
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "taskgraph.cli", "compare", str(EXAMPLES / "zhejiang-province-2020.txt"),
+            str(EXAMPLES / "zhejiang-province-2023-page7.txt"), "--format", "csv", "-q"]  # fmt: skip
+    outputs = {
+        subprocess.run(args, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

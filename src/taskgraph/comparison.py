@@ -85,8 +85,8 @@ class Comparison:
             rows.append(["task", status, f"{b.number}→{a.number}", b.text, a.text])
         rows += [["task", "added", t.number, None, t.text] for t in self.added]
         rows += [["task", "dropped", t.number, t.text, None] for t in self.removed]
-        rows += [["unit", "added", u, None, u] for u in self.units_added]
-        rows += [["unit", "removed", u, u, None] for u in self.units_removed]
+        rows += [["unit", "added", u, None, None] for u in self.units_added]
+        rows += [["unit", "removed", u, None, None] for u in self.units_removed]
         rows += [["unit", "renamed", f"{o}→{n}", o, n] for o, n, _ in self.renamed]
         rows += [["load", r["status"], r["unit"], r["before"], r["after"]] for r in self.load]
         rows += [["portfolio", r["status"], r["leader"], r["before"], r["after"]] for r in self.portfolios]
@@ -200,7 +200,7 @@ def compare(before: Corpus, after: Corpus, threshold: float = 0.6) -> Comparison
         ub[k]["unit"] for k in ub if k not in ua and not (k in renamings and unit_key(renamings[k][1]) in ua)
     )
     result.units_added = sorted(ua[k]["unit"] for k in ua if k not in ub and renamed_to.get(k) not in ub)
-    for key in sorted(set(ub) | set(ua), key=lambda k: -max(_load(ub.get(k)), _load(ua.get(k)))):
+    for key in sorted(set(ub) | set(ua), key=lambda k: (-max(_load(ub.get(k)), _load(ua.get(k))), k)):
         if key in renamed_to and renamed_to[key] in ub:
             continue  # shown on the old unit's row
         b = ub.get(key)
