@@ -15,7 +15,7 @@ from taskgraph.errors import ParseError
 from taskgraph.evaluate import evaluate, total
 from taskgraph.parse import parse_plan
 
-REALPLANS = Path(__file__).resolve().parent / "fixtures" / "realplans"
+REALPLANS = Path(__file__).resolve().parents[1] / "fixtures" / "realplans"
 SLUGS = sorted(p.stem for p in (REALPLANS / "gold").glob("*.json"))
 
 

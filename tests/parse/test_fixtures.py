@@ -15,7 +15,7 @@ import pytest
 from taskgraph.errors import ParseError
 from taskgraph.parse import read_plan
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "plans"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 CASES = sorted(FIXTURES.glob("*/*.txt"))
 ROLES = ("lead_leaders", "lead_units", "responsible_units", "cooperating_units")
 

@@ -11,7 +11,7 @@ import pytest
 from taskgraph.errors import ParseError
 from taskgraph.parse import read_plan
 
-LOOKALIKES = sorted((Path(__file__).resolve().parent / "fixtures" / "lookalikes").glob("*.txt"))
+LOOKALIKES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "lookalikes").glob("*.txt"))
 
 
 def test_there_are_lookalikes():

@@ -15,7 +15,7 @@ import pytest
 from taskgraph.evaluate import evaluate, read_gold
 from taskgraph.parse import read_plan
 
-HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 PLANS = sorted(HELDOUT.glob("*.txt"))
 
 

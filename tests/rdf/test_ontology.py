@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from taskgraph.namespaces import TG, TG_IRI
 from taskgraph.resources import package_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _ontology() -> Graph:
