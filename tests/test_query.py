@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import combinations
 
@@ -9,6 +10,8 @@ import pytest
 
 from taskgraph.errors import QueryError
 from taskgraph.query import PLAN_COLUMNS, get_query, library, run_named, run_query
+from taskgraph.sparql import bind
+from taskgraph.store import converter
 from taskgraph.tables import format_rows
 
 PARAMS = {"unit-tasks": {"unit": "县国资局"}, "leader-tasks": {"leader": "丁卫东"}}
@@ -202,7 +205,12 @@ def test_unit_tasks_through_a_group(store):
 def test_leader_tasks(store, gold):
     """leader-tasks with leader=丁卫东 lists his 34 tasks, one row per lead unit."""
     expected = sorted(
-        ((t["number"], u) for t in gold["tasks"] if "丁卫东" in t["lead_leaders"] for u in set(t["lead_units_canonical"])),
+        (
+            (t["number"], u)
+            for t in gold["tasks"]
+            if "丁卫东" in t["lead_leaders"]
+            for u in set(t["lead_units_canonical"])
+        ),
         key=lambda x: (x[0], x[1]),
     )
     expected = [(str(n), u) for n, u in expected]
@@ -318,3 +326,143 @@ def test_syntax_error(store):
     """Malformed SPARQL is a QueryError naming the problem."""
     with pytest.raises(QueryError, match="syntax error"):
         run_query(store, "SELECT ?x WHERE {").fetch()
+
+
+# ------------------------------------------------------------------ several plans in one store
+
+# The sort keys of the library and the variables they stand for (see the note in taskgraph.query).
+SORT_KEYS = {
+    "plan_key": "plan",
+    "jurisdiction_key": "jurisdiction",
+    "unit_key": "unit",
+    "leader_key": "leader",
+    "lead_key": "lead_unit",
+    "responsible_key": "responsible_unit",
+    "collective_key": "collective",
+    "key_a": "unit_a",
+    "key_b": "unit_b",
+}
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory, plan_path):
+    """Three plans: Shen County 2024, the same county in 2025 (the same units: one IRI each) and
+    a neighbouring county; with one corpus per plan, to compare with."""
+    from taskgraph.corpus import Corpus
+
+    folder = tmp_path_factory.mktemp("plans")
+    text = plan_path.read_text(encoding="utf-8")
+    paths = [plan_path, folder / "shenxian-2025.txt", folder / "guanxian-2024.txt"]
+    paths[1].write_text(text.replace("2024", "2025"), encoding="utf-8")
+    paths[2].write_text(text.replace("莘县", "冠县"), encoding="utf-8")
+    together = Corpus.read(paths)
+    return together, [Corpus.read([path]) for path in paths]
+
+
+def plain_order(text):
+    """``text`` sorted by the variables themselves rather than by their sort keys."""
+    head, order = text.rsplit("ORDER BY", 1)
+    return (
+        head + "ORDER BY" + re.sub(r"\?(\w+)", lambda m: "?" + SORT_KEYS.get(m.group(1), m.group(1)), order)
+    )
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_sort_keys_keep_the_order(plans, name):
+    """Sorting by the computed keys gives the rows in the order sorting by the terms gives."""
+    together, _ = plans
+    text = get_query(name).text
+    keyed = run_query(together.backend, text, PARAMS.get(name)).fetch()
+    plain = run_query(together.backend, plain_order(text), PARAMS.get(name)).fetch()
+    assert len(keyed) > 0 and keyed == plain
+
+
+@pytest.mark.parametrize("name", sorted(set(library()) - {"plans", "group-members"}))
+def test_plans_are_counted_apart(plans, name):
+    """Each plan's rows in a store of three plans (two of one county, sharing its units) are the
+    rows of that plan alone: nothing is counted across plans, and the plans come in order."""
+    together, alone = plans
+    result = run_named(together.backend, name, PARAMS.get(name))
+    at = result.columns.index("plan")
+    separate = [run_named(corpus.backend, name, PARAMS.get(name)) for corpus in alone]
+    by_plan = {rows.rows[0][at]: rows.rows for rows in separate if rows.rows}
+    assert len(by_plan) == 3
+    rows = [row for row in result.rows if row[at] in by_plan]
+    assert rows == [row for plan in dict.fromkeys(r[at] for r in result.rows) for row in by_plan[plan]]
+
+
+@pytest.mark.parametrize("name", ["unit-tasks", "leader-tasks"])
+def test_bound_values_match_oxigraph_substitutions(plans, name):
+    """Values written into the query (as for an endpoint) give the rows Oxigraph's own
+    substitutions give, in the same order."""
+    import pyoxigraph as ox
+
+    together, _ = plans
+    text, params = get_query(name).text, PARAMS[name]
+    store = together.backend.store
+    expected = store.query(
+        text,
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable(k): ox.Literal(v) for k, v in params.items()},
+    )
+    convert = converter()
+    expected_rows = [tuple(map(convert, solution)) for solution in expected]
+    assert run_named(together.backend, name, params).rows == tuple(expected_rows)
+    assert len(expected_rows) > 0
+
+
+SHAPES = [
+    "SELECT ?u ?name WHERE { GRAPH ?g { ?u skos:prefLabel ?l FILTER(STR(?l) = ?name) } }",
+    "SELECT ?u ?name WHERE { GRAPH ?g { ?u a tg:Unit OPTIONAL { ?u skos:altLabel ?l FILTER(STR(?l) = ?name) } } }",
+    "SELECT ?u ?name WHERE { { ?u skos:prefLabel ?l } UNION { ?u skos:altLabel ?l } FILTER(STR(?l) = ?name) }",
+    "SELECT ?name ?n WHERE { { SELECT (COUNT(?name) AS ?n) WHERE { ?u skos:prefLabel ?name } } }",
+    "SELECT ?name ?n WHERE { { SELECT ?name (COUNT(?u) AS ?n) WHERE { ?u skos:prefLabel ?l BIND(STR(?l) AS ?name) } GROUP BY ?name } }",
+    "SELECT ?u ?name WHERE { ?u skos:prefLabel ?l FILTER EXISTS { ?u skos:altLabel ?a FILTER(STR(?a) = ?name) } }",
+    "SELECT ?u ?name WHERE { ?u skos:prefLabel ?l MINUS { ?u skos:altLabel ?a FILTER(STR(?a) != ?name) } }",
+    "SELECT ?u ?name WHERE { ?u skos:prefLabel ?l MINUS { ?u skos:altLabel ?a } }",
+    "SELECT ?u ?name WHERE { ?u skos:prefLabel ?l BIND(STR(?l) AS ?name) }",
+    'SELECT ?u ?name ?w WHERE { ?u skos:altLabel ?l BIND(CONCAT(?name, "!") AS ?w) }',
+    "SELECT ?u ?name WHERE { GRAPH ?g { ?u skos:altLabel ?l } { SELECT ?g WHERE { GRAPH ?g { ?p a tg:Plan } } } }",
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_bound_shapes_match_oxigraph_substitutions(store, shape):
+    """Query shapes where binding could go wrong give, bound in the text, the rows of Oxigraph's
+    own substitutions (filters in groups, OPTIONAL, UNION, subqueries, EXISTS, MINUS, BIND)."""
+    import pyoxigraph as ox
+
+    text = (
+        "PREFIX tg: <https://w3id.org/taskgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        + shape
+    )
+    params = {"name": "县国资局"}
+    substituted = store.store.query(
+        text,
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable(k): ox.Literal(v) for k, v in params.items()},
+    )
+    convert = converter()
+    expected = Counter(tuple(map(convert, solution)) for solution in substituted)
+    assert Counter(store.select(text, params).fetch()) == expected
+
+
+def test_bind_only_where_the_variable_is_named():
+    """The values go into the outermost group and the groups that name the variable; a group
+    that does not name it gets none (a join there would only hinder Oxigraph's planner)."""
+    query = "SELECT ?x ?u WHERE { { SELECT ?x ?u WHERE { ?x ?p ?n FILTER(STR(?n) = ?u) } } GRAPH ?g { ?x ?q ?y } }"
+    assert bind(query, {"u": "县"}) == (
+        'SELECT ?x ?u WHERE { VALUES ?u { "县" } { SELECT ?x ?u WHERE { VALUES ?u { "县" } ?x ?p ?n '
+        "FILTER(STR(?n) = ?u) } } GRAPH ?g { ?x ?q ?y } }"
+    )
+
+
+def test_converter_values_are_python_values(store):
+    """The converter a query's rows go through gives python_value's values, for repeated terms too."""
+    from taskgraph.store import python_value
+
+    convert = converter()
+    terms = [
+        solution[0] for solution in store.store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 2000")
+    ]
+    assert [convert(t) for t in terms + terms] == [python_value(t) for t in terms + terms]

@@ -28,6 +28,9 @@ from typing import Any, BinaryIO
 from urllib.parse import quote, unquote, urlsplit
 
 from taskgraph.errors import QueryError, TaskgraphError, UsageError
+from taskgraph.sparql import bind as bind
+from taskgraph.sparql import check_bindings, query_shape
+from taskgraph.sparql import sparql_string as sparql_string
 from taskgraph.store import DEFAULT_TIMEOUT, Rows
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -41,20 +44,6 @@ _CHUNK = 1 << 16
 _HEADER = re.compile(r"^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$")
 # Headers the HTTP layer sets itself; a user's value would corrupt the request.
 _RESERVED = {"content-length", "content-type", "host", "transfer-encoding", "connection"}
-# A SPARQL variable name taskgraph binds: "leader", "unit" (?leader in the query text).
-_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-# The tokens that matter when a query's group patterns are found: strings, IRIs and comments
-# (skipped, since "{" or "VALUES" inside them is text), variables, words (keywords and prefixed
-# names such as "tg:Task"), braces and parentheses.
-_TOKEN = re.compile(
-    r"(?P<skip>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s{}]*>|#[^\n]*)"
-    r"|(?P<var>[?$]\w+)"
-    r"|(?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)?|:[\w.%-]*)"
-    r"|(?P<punct>[{}()*])",
-    re.S,
-)
-_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
 
 
 class EndpointError(TaskgraphError):
@@ -445,150 +434,6 @@ class _Results:
             self.top[key] = self._value()
 
 
-# ------------------------------------------------------------------ binding values
-
-
-def sparql_string(value: str) -> str:
-    """``value`` as a SPARQL string literal: quotes, backslashes and control characters escaped.
-
-    Examples
-    --------
-    >>> print(sparql_string('say "hi"\\n'))
-    "say \\"hi\\"\\n"
-    """
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        raise QueryError("a bound value cannot contain a lone surrogate character")
-    return '"' + value.translate(_ESCAPES) + '"'
-
-
-def bind(query: str, bindings: Mapping[str, str]) -> str:
-    """``query`` with each variable of ``bindings`` bound to a string, in ``VALUES`` clauses.
-
-    SPARQL over HTTP has no parameters, and a trailing ``VALUES`` is joined only after the
-    ``WHERE`` pattern (and its ``FILTER``\\s) has been evaluated, so the values go into every
-    group pattern where the variables are in scope: a ``FILTER(STR(?name) = ?leader)`` inside
-    ``GRAPH ?plan { … }`` sees ``?leader`` bound, as with Oxigraph's substitutions. They go at the
-    start of a group, or at its end where the group itself assigns the variable (``BIND(… AS
-    ?x)``); not into ``VALUES`` data blocks, nor into a subquery that does not project the
-    variable (there it is another variable). The values are escaped string literals
-    (:func:`sparql_string`).
-
-    Examples
-    --------
-    >>> bind('SELECT ?x ?leader WHERE { GRAPH ?g { ?x ?p ?n FILTER(?n = ?leader) } }', {"leader": "丁"})
-    'SELECT ?x ?leader WHERE { VALUES ?leader { "丁" } GRAPH ?g { VALUES ?leader { "丁" } ?x ?p ?n FILTER(?n = ?leader) } }'
-    """
-    if not bindings:
-        return query
-    for name in bindings:
-        if not _VARNAME.match(name):
-            raise QueryError(f"cannot bind {name!r}: a variable name is letters, digits and _")
-    tokens = list(_tokens(query))
-    inserts: list[tuple[int, str]] = []
-    # One frame per open brace: the bound variables in scope inside it, whether it is a group
-    # pattern (not a VALUES block or a subquery), where it opens, and the variables it assigns.
-    frames: list[tuple[frozenset[str], bool, int, set[str]]] = []
-    values_pending = False
-    for i, (kind, text, start, end) in enumerate(tokens):
-        if kind == "word" and text.upper() == "VALUES":
-            values_pending = True
-        elif kind == "var" and i > 0 and tokens[i - 1][1].upper() == "AS" and frames:
-            frames[-1][3].add(text[1:])
-        elif text == "{":
-            names = frames[-1][0] if frames else frozenset(bindings)
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if values_pending:
-                frames.append((names, False, end, set()))
-                values_pending = False
-            elif following and following[0] == "word" and following[1].upper() == "SELECT":
-                projected = _projected(tokens, i + 1)
-                frames.append((names if projected is None else names & projected, False, end, set()))
-            else:
-                frames.append((names, True, end, set()))
-        elif text == "}" and frames:
-            names, group, opened, assigned = frames.pop()
-            first = [n for n in bindings if n in names and n not in assigned]
-            last = [n for n in bindings if n in names and n in assigned]
-            if group and first:
-                inserts.append(
-                    (
-                        opened,
-                        " "
-                        + _values(first, bindings)
-                        + ("" if query[opened : opened + 1].isspace() else " "),
-                    )
-                )
-            if group and last:
-                inserts.append((start, _values(last, bindings) + " "))
-    pieces = []
-    at = 0
-    for position, text in sorted(inserts, key=lambda item: item[0]):
-        pieces.append(query[at:position])
-        pieces.append(text)
-        at = position
-    pieces.append(query[at:])
-    return "".join(pieces)
-
-
-def _values(names: list[str], bindings: Mapping[str, str]) -> str:
-    if len(names) == 1:
-        return f"VALUES ?{names[0]} {{ {sparql_string(bindings[names[0]])} }}"
-    return "VALUES ({}) {{ ({}) }}".format(
-        " ".join(f"?{n}" for n in names), " ".join(sparql_string(bindings[n]) for n in names)
-    )
-
-
-def _projected(tokens: list[tuple[str | None, str, int, int]], i: int) -> frozenset[str] | None:
-    """The variables the subquery whose SELECT is token ``i`` projects (bare or ``AS ?x``); None: ``*``."""
-    names: set[str] = set()
-    depth = 0
-    for j in range(i + 1, len(tokens)):
-        kind, text, _, _ = tokens[j]
-        if text == "{" or (kind == "word" and text.upper() in ("WHERE", "FROM")):
-            break
-        if text == "(":
-            depth += 1
-        elif text == ")":
-            depth -= 1
-        elif text == "*" and depth == 0:
-            return None
-        elif kind == "var" and (depth == 0 or tokens[j - 1][1].upper() == "AS"):
-            names.add(text[1:])
-    return frozenset(names)
-
-
-def _all_vars(tokens: Iterable[tuple[str | None, str, int, int]]) -> set[str]:
-    return {text[1:] for kind, text, _, _ in tokens if kind == "var"}
-
-
-# ------------------------------------------------------------------ the query's shape
-
-
-_EMPTY: Any = None
-
-
-def _shape(query: str) -> tuple[str, tuple[str, ...]] | None:
-    """("select", columns) or ("ask", ()) or ("graph", ()) as Oxigraph reads ``query``; None if it cannot.
-
-    Columns come from evaluating the query on an empty store (instant): the projection local
-    and remote share, in local order; ``SELECT *`` is ordered differently by different servers.
-    """
-    global _EMPTY
-    import pyoxigraph as ox
-
-    if _EMPTY is None:
-        _EMPTY = ox.Store()
-    try:
-        result = _EMPTY.query(query)
-    except (SyntaxError, ValueError, OSError, RuntimeError):
-        return None  # a server's own SPARQL extensions, or an error the server will name
-    if isinstance(result, ox.QuerySolutions):
-        return "select", tuple(v.value for v in result.variables)
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        return "ask", ()
-    return "graph", ()
-
-
 # ------------------------------------------------------------------ the backend
 
 
@@ -630,14 +475,14 @@ class RemoteStore:
         from taskgraph.sparql import check_query
 
         check_query(query)
-        shape = _shape(query)
+        shape = query_shape(query)
         if shape and shape[0] == "graph":
             raise QueryError(
                 "only SELECT and ASK queries give tables; CONSTRUCT and DESCRIBE are not supported"
             )
         text = query
         if bindings:
-            self._check_bindings(query, bindings, shape)
+            check_bindings(query, bindings, shape)
             text = bind(query, bindings)
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit if limit and limit > 0 else None
@@ -712,20 +557,6 @@ class RemoteStore:
             pass
         conn.close()
 
-    def _check_bindings(
-        self, query: str, bindings: Mapping[str, str], shape: tuple[str, tuple[str, ...]] | None
-    ) -> None:
-        # Oxigraph (the local store) binds only projected variables; the same refusal here.
-        for name in bindings:
-            if not _VARNAME.match(name):
-                raise QueryError(f"cannot bind {name!r}: a variable name is letters, digits and _")
-            if shape is None:
-                known = name in _all_vars(_tokens(query))
-            else:
-                known = shape[0] == "select" and name in shape[1]
-            if not known:
-                raise QueryError(f"cannot bind ?{name}: the query does not select it (add ?{name} to SELECT)")
-
     def graphs(self) -> list[str]:
         """The named graphs' IRIs, sorted."""
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -747,12 +578,6 @@ class RemoteStore:
             idle, self._client._idle = self._client._idle, []
         for conn in idle:
             conn.close()
-
-
-def _tokens(query: str) -> Iterator[tuple[str | None, str, int, int]]:
-    for m in _TOKEN.finditer(query):
-        if m.lastgroup != "skip":
-            yield m.lastgroup, m.group(), m.start(), m.end()
 
 
 def _close(conn: http.client.HTTPConnection) -> None:

@@ -6,10 +6,25 @@ Queries live as ``.rq`` files in ``taskgraph/queries/`` with a header::
     # description: Tasks led per unit …
     # param: unit — the unit, e.g. 县财政局
 
-Every library query matches inside ``GRAPH ?plan { … }`` (a plan is a named graph), so each row
+Every library query matches inside ``GRAPH ?g { … }`` (a plan is a named graph), so each row
 names its plan, jurisdiction and year, and a unit shared by several plans is never counted once
-per plan in another plan's rows. Parameters are bound as values (SPARQL substitutions, or a
-``VALUES`` clause on an endpoint), never pasted into query text.
+per plan in another plan's rows. Parameters are bound as values — escaped string literals in
+``VALUES`` clauses (:func:`taskgraph.sparql.bind`), on every backend — never as SPARQL text.
+
+How the library's queries are written, so that each takes time in proportion to the plans it
+reads (the figures: ``benchmarks/queries.py``). Oxigraph 0.5 evaluates a group of triple
+patterns as nested loops, one index look-up per row, which on an on-disk store is a disk read
+each; a subquery it evaluates on its own and joins by hash. So a query reads each pattern it
+needs once, as a subquery (``{ SELECT ?g ?task ?u WHERE { GRAPH ?g { ?task tg:leadUnit ?u } } }``),
+and joins them by hash; counts are made per named graph, then joined to the plan's IRI,
+jurisdiction and year; a parameter's value is matched first and the rest looked up from it.
+Reading a stored term back (an IRI, a long name) costs a disk read too, and Oxigraph 0.5 does
+it for the terms an expression uses (``=``, ``STR``) and, for ``ORDER BY``, at every
+comparison. So IRIs are compared with ``sameTerm`` (which reads nothing) and rows are sorted by
+keys the query computes once per plan or per name — ``CONCAT("\\u0001", STR(?plan))``, and for
+a name its value, datatype and language — strings Oxigraph holds in memory, which sort as the
+terms themselves do. Each query gives the rows, in the order, of its plainer form (the tests
+and ``benchmarks/queries.py --before`` compare them).
 """
 
 from __future__ import annotations
@@ -23,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from taskgraph.errors import InputError, QueryError
+from taskgraph.errors import InputError, QueryError, UsageError
 from taskgraph.store import Rows
 
 # "# param: unit — the unit, e.g. 县财政局"
@@ -124,7 +139,9 @@ def check_params(text: str, params: Mapping[str, Any], declared: Iterable[str] =
         raise QueryError(f"parameters are a mapping of names to strings, not {type(params).__name__}")
     for key, value in params.items():
         if not isinstance(key, str) or not isinstance(value, str):
-            raise QueryError(f"parameter {key!r} must be a string (e.g. a unit's name), not {type(value).__name__}")
+            raise QueryError(
+                f"parameter {key!r} must be a string (e.g. a unit's name), not {type(value).__name__}"
+            )
         out[key] = value
     variables = set(_VARIABLE.findall(text))
     unknown = [k for k in out if k not in variables]
@@ -144,6 +161,8 @@ def run_query(
     timeout: float | None = None,
 ) -> Rows:
     """Run a SELECT (or ASK) query; rows stream from the backend (see :class:`taskgraph.store.Rows`)."""
+    if not isinstance(text, str):
+        raise UsageError(f"a query is SPARQL text, not {type(text).__name__}")
     bound = check_params(text, params if params is not None else {}, declared)
     return backend.select(text, bound, timeout)
 

@@ -1,7 +1,8 @@
 """What taskgraph lets a SPARQL query do, and how it runs one: read only, local, in bounded time.
 
 :func:`check_query` refuses updates and federated queries (``SERVICE``) before anything runs;
-:func:`stream` runs a query and yields its rows one by one under a time limit.
+:func:`bind` writes parameter values into a query as escaped ``VALUES`` clauses, for every
+backend alike; :func:`stream` runs a query and yields its rows one by one under a time limit.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from taskgraph.errors import QueryError, TaskgraphError
@@ -26,6 +28,20 @@ _SERVICE_REFUSED = (
     "SERVICE (a federated query to another server) is not allowed: taskgraph queries never leave this machine"
 )
 
+# A SPARQL variable name taskgraph binds: "leader", "unit" (?leader in the query text).
+_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# The tokens that matter when a query's group patterns are found: strings, IRIs and comments
+# (skipped, since "{" or "VALUES" inside them is text), variables, words (keywords and prefixed
+# names such as "tg:Task"), braces and parentheses.
+_TOKEN = re.compile(
+    r"(?P<skip>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s{}]*>|#[^\n]*)"
+    r"|(?P<var>[?$]\w+)"
+    r"|(?P<word>[A-Za-z_][\w.-]*(?::[\w.%-]*)?|:[\w.%-]*)"
+    r"|(?P<punct>[{}()*])",
+    re.S,
+)
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
 # The lexical pieces of a query in which "SERVICE" is not a keyword. A string: "…", '…',
 # """…""", '''…''' (SPARQL 1.1, STRING_LITERAL*; an escape takes the next character).
 _STRING = re.compile(
@@ -275,3 +291,194 @@ def stream(run: Callable[[], Any], convert: Callable[[Any], Any], timeout: float
     iterator = rows()
     weakref.finalize(iterator, stop.set)  # rows dropped unread: a generator never started has no finally
     return Rows(columns, iterator)
+
+
+# ------------------------------------------------------------------ binding values
+
+
+def sparql_string(value: str) -> str:
+    """``value`` as a SPARQL string literal: quotes, backslashes and control characters escaped.
+
+    Examples
+    --------
+    >>> print(sparql_string('say "hi"\\n'))
+    "say \\"hi\\"\\n"
+    """
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise QueryError("a bound value cannot contain a lone surrogate character")
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def bind(query: str, bindings: Mapping[str, str]) -> str:
+    """``query`` with each variable of ``bindings`` bound to a string, in ``VALUES`` clauses.
+
+    SPARQL over HTTP has no parameters, and a trailing ``VALUES`` is joined only after the
+    ``WHERE`` pattern (and its ``FILTER``\\s) has been evaluated, so the values go into the
+    group patterns where the variables are in scope and used: a ``FILTER(STR(?name) = ?leader)``
+    inside ``GRAPH ?plan { … }`` sees ``?leader`` bound, as with Oxigraph's substitutions. They
+    go at the start of the query's (or a subquery's) outermost group, so that the variable is
+    bound in every row, and of each group that names the variable itself (nested groups decide
+    for themselves), or at its end where the group assigns the variable (``BIND(… AS ?x)``);
+    not into groups that do not name it (there a join would only hinder the query planner,
+    and in ``MINUS`` it would add a shared variable), nor into ``VALUES`` data blocks, nor into
+    a subquery that does not project the variable (there it is another variable). The values
+    are escaped string literals (:func:`sparql_string`). Both backends bind this way
+    (:class:`taskgraph.store.LocalStore` and :class:`taskgraph.endpoint.RemoteStore`), so a
+    query is planned alike on both: with the value in the text Oxigraph starts from it.
+
+    Examples
+    --------
+    >>> bind('SELECT ?x ?leader WHERE { GRAPH ?g { ?x ?p ?n FILTER(?n = ?leader) } }', {"leader": "丁"})
+    'SELECT ?x ?leader WHERE { VALUES ?leader { "丁" } GRAPH ?g { VALUES ?leader { "丁" } ?x ?p ?n FILTER(?n = ?leader) } }'
+    >>> bind('SELECT ?x ?leader WHERE { ?x ?p ?n OPTIONAL { ?x ?q ?m } }', {"leader": "丁"})
+    'SELECT ?x ?leader WHERE { VALUES ?leader { "丁" } ?x ?p ?n OPTIONAL { ?x ?q ?m } }'
+    """
+    if not bindings:
+        return query
+    for name in bindings:
+        if not _VARNAME.match(name):
+            raise QueryError(f"cannot bind {name!r}: a variable name is letters, digits and _")
+    tokens = list(query_tokens(query))
+    inserts: list[tuple[int, str]] = []
+    frames: list[_Frame] = []
+    values_pending = False
+    for i, (kind, text, start, end) in enumerate(tokens):
+        if kind == "word" and text.upper() == "VALUES":
+            values_pending = True
+        elif kind == "var" and frames:
+            frames[-1].named.add(text[1:])
+            if i > 0 and tokens[i - 1][1].upper() == "AS":
+                frames[-1].assigned.add(text[1:])
+        elif text == "{":
+            names = frames[-1].names if frames else frozenset(bindings)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if values_pending:
+                frames.append(_Frame(names, "values", end))
+                values_pending = False
+            elif following and following[0] == "word" and following[1].upper() == "SELECT":
+                projected = _projected(tokens, i + 1)
+                frames.append(_Frame(names if projected is None else names & projected, "subquery", end))
+            else:
+                outermost = not frames or frames[-1].kind == "subquery"
+                frames.append(_Frame(names, "group", end, outermost=outermost))
+        elif text == "}" and frames:
+            frame = frames.pop()
+            if frame.kind != "group":
+                continue
+            bound = [n for n in bindings if n in frame.names and (frame.outermost or n in frame.named)]
+            first = [n for n in bound if n not in frame.assigned]
+            last = [n for n in bound if n in frame.assigned]
+            if first:
+                opened = frame.opened
+                space = "" if query[opened : opened + 1].isspace() else " "
+                inserts.append((opened, " " + _values(first, bindings) + space))
+            if last:
+                inserts.append((start, _values(last, bindings) + " "))
+    pieces = []
+    at = 0
+    for position, text in sorted(inserts, key=lambda item: item[0]):
+        pieces.append(query[at:position])
+        pieces.append(text)
+        at = position
+    pieces.append(query[at:])
+    return "".join(pieces)
+
+
+@dataclass
+class _Frame:
+    """An open brace of a query being bound: a group pattern, a ``VALUES`` data block or a subquery.
+
+    ``names``: the bound variables in scope inside it; ``opened``: where its text starts;
+    ``outermost``: the query's or a subquery's outermost group; ``named``: the variables its own
+    text names; ``assigned``: those it assigns (``AS ?x``).
+    """
+
+    names: frozenset[str]
+    kind: str
+    opened: int
+    outermost: bool = False
+    named: set[str] = field(default_factory=set)
+    assigned: set[str] = field(default_factory=set)
+
+
+def _values(names: list[str], bindings: Mapping[str, str]) -> str:
+    if len(names) == 1:
+        return f"VALUES ?{names[0]} {{ {sparql_string(bindings[names[0]])} }}"
+    return "VALUES ({}) {{ ({}) }}".format(
+        " ".join(f"?{n}" for n in names), " ".join(sparql_string(bindings[n]) for n in names)
+    )
+
+
+def _projected(tokens: list[tuple[str | None, str, int, int]], i: int) -> frozenset[str] | None:
+    """The variables the subquery whose SELECT is token ``i`` projects (bare or ``AS ?x``); None: ``*``."""
+    names: set[str] = set()
+    depth = 0
+    for j in range(i + 1, len(tokens)):
+        kind, text, _, _ = tokens[j]
+        if text == "{" or (kind == "word" and text.upper() in ("WHERE", "FROM")):
+            break
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif text == "*" and depth == 0:
+            return None
+        elif kind == "var" and (depth == 0 or tokens[j - 1][1].upper() == "AS"):
+            names.add(text[1:])
+    return frozenset(names)
+
+
+def _all_vars(tokens: Iterable[tuple[str | None, str, int, int]]) -> set[str]:
+    return {text[1:] for kind, text, _, _ in tokens if kind == "var"}
+
+
+# An empty store: a query evaluated on it gives its shape (kind and columns) at once.
+_EMPTY: Any = None
+
+
+def query_shape(query: str) -> tuple[str, tuple[str, ...]] | None:
+    """("select", columns) or ("ask", ()) or ("graph", ()) as Oxigraph reads ``query``; None if it cannot.
+
+    Columns come from evaluating the query on an empty store (instant): the projection local
+    and remote share, in local order; ``SELECT *`` is ordered differently by different servers.
+    """
+    global _EMPTY
+    import pyoxigraph as ox
+
+    if _EMPTY is None:
+        _EMPTY = ox.Store()
+    try:
+        result = _EMPTY.query(query)
+    except (SyntaxError, ValueError, OSError, RuntimeError):
+        return None  # a server's own SPARQL extensions, or an error the server will name
+    if isinstance(result, ox.QuerySolutions):
+        return "select", tuple(v.value for v in result.variables)
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return "ask", ()
+    return "graph", ()
+
+
+def query_tokens(query: str) -> Iterator[tuple[str | None, str, int, int]]:
+    """The tokens of ``query`` that matter for binding: (kind, text, start, end); strings, IRIs and comments skipped."""
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup != "skip":
+            yield m.lastgroup, m.group(), m.start(), m.end()
+
+
+def check_bindings(
+    query: str, bindings: Mapping[str, str], shape: tuple[str, tuple[str, ...]] | None
+) -> None:
+    """Refuse a binding whose name is not a variable name, or whose variable the query does not select.
+
+    ``shape`` is :func:`query_shape` of ``query`` (None when Oxigraph cannot read it: then any
+    variable of the text may be bound, and the backend names the syntax error).
+    """
+    for name in bindings:
+        if not _VARNAME.match(name):
+            raise QueryError(f"cannot bind {name!r}: a variable name is letters, digits and _")
+        if shape is None:
+            known = name in _all_vars(query_tokens(query))
+        else:
+            known = shape[0] == "select" and name in shape[1]
+        if not known:
+            raise QueryError(f"cannot bind ?{name}: the query does not select it (add ?{name} to SELECT)")

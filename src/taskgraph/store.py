@@ -10,7 +10,7 @@ backend for SPARQL 1.1 endpoints is :class:`taskgraph.endpoint.RemoteStore`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,6 +35,16 @@ class Rows:
     def fetch(self) -> list[tuple[Any, ...]]:
         """Every remaining row, in a list."""
         return list(self.rows)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every remaining row, as a dict keyed by column name."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def to_dataframe(self) -> Any:
+        """Every remaining row, as a pandas DataFrame with the query's columns."""
+        import pandas as pd
+
+        return pd.DataFrame(self.fetch(), columns=list(self.columns))
 
 
 class Backend(Protocol):
@@ -91,6 +101,37 @@ def python_value(term: Any) -> Any:
     return term.value
 
 
+# Distinct terms whose Python values one query keeps at most (then it starts afresh).
+_CONVERTED = 1 << 16
+
+
+def converter() -> Callable[[Any], Any]:
+    """:func:`python_value` for the terms of one query, remembering the values of terms it met.
+
+    A result repeats its terms (a plan's IRI on each of its rows, a unit's name on each of its
+    tasks), and looking a term up costs a quarter of converting it. At most ``_CONVERTED``
+    terms are kept, so memory stays bounded however many rows stream.
+    """
+    seen: dict[Any, Any] = {}
+
+    def convert(term: Any) -> Any:
+        if term is None:
+            return None
+        try:
+            return seen[term]
+        except KeyError:
+            pass
+        except TypeError:  # a term that cannot be hashed: converted every time
+            return python_value(term)
+        value = python_value(term)
+        if len(seen) >= _CONVERTED:
+            seen.clear()
+        seen[term] = value
+        return value
+
+    return convert
+
+
 class LocalStore:
     """An Oxigraph store, in memory (``path`` None) or in a folder on disk.
 
@@ -107,7 +148,9 @@ class LocalStore:
                 self.store = ox.Store()
             elif read_only:
                 if not (self.path / "CURRENT").exists():
-                    raise InputError("no taskgraph store here (build one with `taskgraph build … --store DIR`)", str(path))
+                    raise InputError(
+                        "no taskgraph store here (build one with `taskgraph build … --store DIR`)", str(path)
+                    )
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))
@@ -117,29 +160,36 @@ class LocalStore:
     def select(
         self, query: str, bindings: Mapping[str, str] | None = None, timeout: float | None = None
     ) -> Rows:
-        """Run a SELECT or ASK query over the union of the graphs; see :func:`taskgraph.sparql.check_query`."""
-        import pyoxigraph as ox
+        """Run a SELECT or ASK query over the union of the graphs; see :func:`taskgraph.sparql.check_query`.
 
-        from taskgraph.sparql import check_query, stream
+        ``bindings`` are written into the query as escaped ``VALUES`` (:func:`taskgraph.sparql.bind`),
+        as for an endpoint, rather than passed as Oxigraph substitutions: the same rows, but the
+        values are there when Oxigraph plans the query, so it starts from them (``unit-tasks``
+        at 1,000 plans: 0.3 s against 500 s).
+        """
+        from taskgraph.sparql import bind, check_bindings, check_query, query_shape, stream
 
         check_query(query)
-        substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+        text = query
+        if bindings:
+            check_bindings(query, bindings, query_shape(query))
+            text = bind(query, bindings)
 
         def run() -> Any:
             try:
-                return self.store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+                return self.store.query(text, use_default_graph_as_union=True)
             except SyntaxError as exc:
                 raise QueryError(f"SPARQL syntax error: {str(exc).strip().splitlines()[0]}") from None
             except (OSError, ValueError, RuntimeError) as exc:
                 raise QueryError(f"the query failed: {str(exc).strip().splitlines()[0]}") from None
 
-        return stream(run, python_value, DEFAULT_TIMEOUT if timeout is None else timeout)
+        return stream(run, converter(), DEFAULT_TIMEOUT if timeout is None else timeout)
 
     def graphs(self) -> list[str]:
         """The named graphs' IRIs, sorted."""
         return sorted(g.value for g in self.store.named_graphs() if hasattr(g, "value"))
 
-    def load(self, data: bytes | Iterable[Any], fmt: Any, graph: str | None = None, base: str | None = None) -> None:
+    def load(self, data: bytes, fmt: Any, graph: str | None = None, base: str | None = None) -> None:
         """Bulk-load RDF (bytes in ``fmt``, a pyoxigraph ``RdfFormat``) into ``graph`` or the graphs it names."""
         import pyoxigraph as ox
 
@@ -181,6 +231,13 @@ class LocalStore:
         return len(self.store)
 
     def flush(self) -> None:
-        """Write everything to disk (an on-disk store)."""
+        """Write everything to disk and compact it (an on-disk store).
+
+        A store built plan by plan holds a set of files per plan; compacting merges them, so
+        that reading a term back (each value a query returns, sorts or compares) is one look-up
+        rather than one per file: ``assignments`` at 1,000 plans reads in 15 s instead of 24 s.
+        It takes a few seconds (5 s at 1,000 plans).
+        """
         if self.path is not None:
             self.store.flush()
+            self.store.optimize()

@@ -156,7 +156,16 @@ def running_server(folder: Path) -> Iterator[Server]:
     port = free_port()
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(
-        [binary, "serve", "--location", str(folder / "store"), "--bind", f"127.0.0.1:{port}", "--timeout-s", "20"],
+        [
+            binary,
+            "serve",
+            "--location",
+            str(folder / "store"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout-s",
+            "20",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -165,7 +174,9 @@ def running_server(folder: Path) -> Iterator[Server]:
         while not _answers(port):
             if process.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                pytest.fail(f"the oxigraph server did not start: {(folder / 'server.log').read_text()[-500:]}")
+                pytest.fail(
+                    f"the oxigraph server did not start: {(folder / 'server.log').read_text()[-500:]}"
+                )
             time.sleep(0.05)
         yield Server(f"http://127.0.0.1:{port}")
     finally:
