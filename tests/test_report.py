@@ -111,16 +111,30 @@ def test_report_on_other_layouts(tmp_path, fixture):
 def test_corpus_report(tmp_path, plan_path, plan_text):
     """A report on several plans writes each plan's report and a table comparing them side by side."""
     later = tmp_path / "shenxian-2025.txt"
-    later.write_text(plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("增长 6%", "增长 7%"), encoding="utf-8")
+    later.write_text(
+        plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("增长 6%", "增长 7%"),
+        encoding="utf-8",
+    )
     out = tmp_path / "corpus"
     result = CliRunner().invoke(cli, ["report", str(plan_path), str(later), "-o", str(out)])
     assert result.exit_code == 0, result.output
     import csv
 
     rows = list(csv.DictReader((out / "corpus.csv").open(encoding="utf-8")))
-    assert [(r["jurisdiction"], r["year"], r["tasks"]) for r in rows] == [("莘县", "2024", "92"), ("莘县", "2025", "92")]
-    assert {"joint_leadership_share", "leader_span", "centralization", "collective_share", "top_function"} <= set(rows[0])
-    assert (out / "plans" / "莘县-2024" / "summary.md").exists() and (out / "plans" / "莘县-2025" / "index.html").exists()
+    assert [(r["jurisdiction"], r["year"], r["tasks"]) for r in rows] == [
+        ("莘县", "2024", "92"),
+        ("莘县", "2025", "92"),
+    ]
+    assert {
+        "joint_leadership_share",
+        "leader_span",
+        "centralization",
+        "collective_share",
+        "top_function",
+    } <= set(rows[0])
+    assert (out / "plans" / "莘县-2024" / "summary.md").exists() and (
+        out / "plans" / "莘县-2025" / "index.html"
+    ).exists()
     assert list((out / "figures").glob("corpus.*"))
 
 

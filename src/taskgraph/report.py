@@ -9,12 +9,11 @@ from __future__ import annotations
 import html
 import json
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from taskgraph.namespaces import DEFAULT_BASE
+from typing import Any, TextIO, cast
 
 BROKERAGE_COLUMNS = [
     "unit",
@@ -39,6 +38,187 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
 
+def _parallel(jobs: int | None) -> bool:
+    """Whether to run parts of a report in forked child processes.
+
+    ``jobs`` (or, when None, ``$TASKGRAPH_JOBS``) 1: no; 2 or more: yes where ``os.fork``
+    exists. Neither given: yes when this process may fork safely and has a second CPU: ``fork``
+    on Linux, one thread running (forking copies only the calling thread, so a lock another
+    thread holds would stay locked in the child).
+    """
+    import threading
+
+    if jobs is None and os.environ.get("TASKGRAPH_JOBS", "").strip().isdigit():
+        jobs = int(os.environ["TASKGRAPH_JOBS"])
+    if (jobs is not None and jobs < 2) or not hasattr(os, "fork"):
+        return False
+    if jobs is not None:
+        return True
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return sys.platform == "linux" and cpus > 1 and threading.active_count() == 1
+
+
+class _Background:
+    """``work()`` run in a forked child process while this one goes on; :meth:`result` waits for it.
+
+    The child writes its files itself, atomically, into the folder this process holds locked
+    (the lock is held until every child has ended). What ``work`` returns, or the exception it
+    raises, comes back pickled through a pipe; the exception is raised again here as it was
+    there, so the command line shows the same one line. A child that ends without an answer
+    (killed, out of memory) gives one line too. Not in ``parallel``, ``work`` runs here, when
+    :meth:`result` is first called.
+    """
+
+    def __init__(self, work: Callable[[], Any], parallel: bool) -> None:
+        import threading
+
+        self._work: Callable[[], Any] | None = work
+        self._pid = 0
+        self._fd = -1
+        self._done = False
+        self._value: Any = None
+        if parallel and threading.active_count() == 1:  # (a query's worker thread may linger)
+            self._fork()
+
+    def _fork(self) -> None:
+        import gc
+
+        read, write = os.pipe()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        gc.freeze()  # the child never collects (and finalises) this process's objects
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process left for a child: run here instead
+            gc.unfreeze()
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: never returns into the caller
+            code = 1
+            try:
+                import signal
+
+                # Stopped by cancel(): unwind, so that a file being written is removed, not left half.
+                signal.signal(signal.SIGTERM, _stop)
+                os.close(read)
+                with os.fdopen(write, "wb") as fh:
+                    fh.write(_outcome(self._work))
+                code = 0
+            finally:
+                for stream in (sys.stdout, sys.stderr):
+                    try:
+                        stream.flush()
+                    except BaseException:
+                        pass
+                os._exit(code)
+        gc.unfreeze()
+        os.close(write)
+        self._pid, self._fd, self._work = pid, read, None
+
+    def result(self) -> Any:
+        """What ``work()`` returned; its exception raised again if it raised one."""
+        if self._done:
+            return self._value
+        self._done = True
+        if self._work is not None:  # not forked
+            work, self._work = self._work, None
+            self._value = work()
+            return self._value
+        import pickle
+
+        fd, self._fd = self._fd, -1
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if not data:
+            from taskgraph.errors import TaskgraphError
+
+            how = (
+                f"signal {os.WTERMSIG(status)}"
+                if os.WIFSIGNALED(status)
+                else f"exit status {os.waitstatus_to_exitcode(status)}"
+            )
+            raise TaskgraphError(f"a process writing the report ended without finishing its part ({how})")
+        kind, value = pickle.loads(data)
+        if kind == "error":
+            raise value
+        if kind == "foreign":
+            raise _foreign(*value)
+        self._value = value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs, and wait for it (the folder's lock outlives no child).
+
+        The child is asked to stop (SIGTERM: it unwinds, removing a file it was writing) and
+        killed if it has not within 10 s, deep in code that does not see the request."""
+        import signal
+        import time
+
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGTERM)
+                for _ in range(1000):
+                    if os.waitpid(self._pid, os.WNOHANG)[0]:
+                        break
+                    time.sleep(0.01)
+                else:
+                    os.kill(self._pid, signal.SIGKILL)
+                    os.waitpid(self._pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self._pid = 0
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+        self._done = True
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise SystemExit(1)
+
+
+def _outcome(work: Callable[[], Any] | None) -> bytes:
+    """In a child: ``work()``'s value or exception, pickled, for :meth:`_Background.result`."""
+    import pickle
+
+    try:
+        assert work is not None
+        return pickle.dumps(("value", work()))
+    except BaseException as exc:
+        if os.environ.get("TASKGRAPH_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        try:
+            data = pickle.dumps(("error", exc))
+            copy = pickle.loads(data)[1]
+            if type(copy) is type(exc) and str(copy) == str(exc):
+                return data
+        except Exception:
+            pass
+        from taskgraph.errors import TaskgraphError
+
+        exit_code = exc.exit_code if isinstance(exc, TaskgraphError) else None
+        return pickle.dumps(("foreign", (type(exc).__module__, type(exc).__name__, str(exc), exit_code)))
+
+
+def _foreign(module: str, name: str, message: str, exit_code: int | None) -> BaseException:
+    """An exception that the command line shows as it would the child's, which could not be pickled."""
+    from taskgraph.errors import TaskgraphError
+
+    if exit_code is not None:
+        error = TaskgraphError(message)
+        error.exit_code = exit_code
+        return error
+    return type(name, (Exception,), {"__module__": module})(message)
+
+
 def _table(frame: Any, columns: Sequence[str], top: int | None = None) -> str:
     from taskgraph.safety import markdown_escape
 
@@ -60,6 +240,7 @@ def write_report(
     folder: str | os.PathLike[str],
     base: str | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """The whole pipeline on a corpus (or plan files) into one folder; return what it wrote.
 
@@ -67,6 +248,11 @@ def write_report(
     string, which would be read as many one-letter paths). With several plans, each plan gets
     the full report in ``plans/NAME/`` and the folder's top level compares them side by side.
     The folder is locked while it is written: a second run into it is refused.
+
+    ``jobs`` is how many processes may write a plan's report at once: validation and figures
+    run in forked child processes beside the rest (1: all in this process; None: as
+    ``$TASKGRAPH_JOBS`` says, else wherever forking is safe and there is a second CPU). The
+    files are the same either way.
     """
     from taskgraph.corpus import Corpus
     from taskgraph.errors import UsageError
@@ -83,9 +269,12 @@ def write_report(
         raise UsageError(f"write_report takes a Corpus or a list of plan paths, not {type(source).__name__}")
     say = progress or (lambda _: None)
     out = Path(folder)
+    # Children read only the parsed plans, never a store or an endpoint (a handle on either
+    # is not to be shared across a fork): a corpus read from one is reported in one process.
+    parallel = _parallel(jobs) and bool(corpus.plans) and len(corpus.plans) == corpus.plan_count
     with FolderLock(out):
         if corpus.plan_count <= 1:
-            return _plan_report(corpus, out, say)
+            return _plan_report(corpus, out, say, parallel)
         report = Report(out)
         by_plan = corpus.by_plan()
         names = _slugs(corpus)
@@ -96,7 +285,7 @@ def write_report(
             single = Corpus([plan], base=corpus.minter.base, renamings=corpus.renamings) if plan else None
             if single is None:
                 continue  # a plan read from a store: the corpus table covers it
-            sub = _plan_report(single, out / "plans" / names[iri], lambda _: None)
+            sub = _plan_report(single, out / "plans" / names[iri], lambda _: None, parallel)
             report.files += sub.files
             report.conforms = report.conforms and sub.conforms
             report.violations += sub.violations
@@ -114,7 +303,9 @@ def _slugs(corpus: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     seen: dict[str, int] = {}
     for iri, info in corpus.assignments.plans.items():
-        stem = "-".join(str(x) for x in (info.jurisdiction, info.year) if x) or Path(info.source or "plan").stem
+        stem = (
+            "-".join(str(x) for x in (info.jurisdiction, info.year) if x) or Path(info.source or "plan").stem
+        )
         stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem)
         seen[stem] = seen.get(stem, 0) + 1
         out[iri] = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
@@ -131,101 +322,183 @@ def _write(report: Report, path: Path, text: str) -> Path:
 
 
 def _frame(report: Report, frame: Any, path: Path) -> None:
+    from taskgraph.safety import atomic_output
     from taskgraph.tables import write_rows
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    from taskgraph.safety import atomic_output
-
     with atomic_output(path, "w") as fh:
-        rows = ([None if isinstance(v, float) and v != v else v for v in r] for r in frame.itertuples(index=False))
-        write_rows(list(frame.columns), rows, "csv", fh)
+        rows = (
+            [None if isinstance(v, float) and v != v else v for v in r] for r in frame.itertuples(index=False)
+        )
+        write_rows(list(frame.columns), rows, "csv", cast("TextIO", fh))
     report.files.append(path)
 
 
-def _plan_report(corpus: Any, out: Path, say: Callable[[str], None]) -> Report:
-    """The report on one plan (a corpus of one)."""
+def _plan_report(corpus: Any, out: Path, say: Callable[[str], None], parallel: bool = False) -> Report:
+    """The report on one plan (a corpus of one), Python's cyclic garbage collector paused.
+
+    The report loads pandas, SciPy, matplotlib and igraph and makes millions of objects that
+    live to its end; every full collection walks all of them again, 0.6 s of a 3.8 s report.
+    Paused, it costs 25 MB more at the peak; the cycles left are collected once it is over.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _plan_parts(corpus, out, say, parallel)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _plan_parts(corpus: Any, out: Path, say: Callable[[str], None], parallel: bool) -> Report:
+    """The files of a plan's report.
+
+    With ``parallel``, two child processes share the work (see :class:`_Background`): one
+    writes the RDF files and validates the graph as soon as the plan is parsed; the other draws
+    the figures once the unit tables they show are computed (here, so that neither computes
+    them twice). This process writes the rest. The files are the same either way, listed in
+    the same order.
+    """
     from taskgraph.export import measured_view, write_graph
     from taskgraph.query import library, run_named
     from taskgraph.records import plans_to_csv, plans_to_json
     from taskgraph.render.figures import FigureOptions, write_figures
-    from taskgraph.render.html import VIEW_SUBTITLES, write_html
+    from taskgraph.render.fonts import deferred_subsets
+    from taskgraph.render.html import VIEW_SUBTITLES, render_html
+    from taskgraph.safety import atomic_output, atomic_write
 
     for sub in ("rdf", "queries", "tables", "html", "figures", "exports"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     report = Report(out)
     plans = list(corpus.plans)
-    report.warnings += [f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in plans for w in p.warnings]
+    report.warnings += [
+        f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in plans for w in p.warnings
+    ]
     if plans:
         _write(report, out / "plans.json", plans_to_json(plans) + "\n")
         _write(report, out / "assignments.csv", plans_to_csv(plans))
+    rdf_at = len(report.files)  # where the RDF files and validation.txt are listed
+    checking = _Background(
+        lambda: _graph_files(corpus, out, say if not parallel else lambda _: None), parallel
+    )
+    drawing: _Background | None = None
+    try:
+        if parallel:
+            say("building the knowledge graph")
+            say("validating against the SHACL shapes")
+        else:
+            checking.result()
 
+        say("running the query library")
+        options = FigureOptions()
+        if parallel:  # what the figures need, computed or imported once (the child inherits it)
+            for by in ("corpus", None):
+                corpus.units(by, options.collectives, options.groups, english=options.lang != "zh")
+            corpus.view("units", options.collectives, options.groups)
+            import matplotlib
+
+            matplotlib.use("Agg")  # as the figures do
+            import matplotlib.pyplot  # (the pages import it too, through igraph)
+        drawing = _Background(lambda: write_figures(corpus, out / "figures", options), parallel)
+        units = corpus.units()
+        leaders = corpus.leaders()
+        params = {
+            "unit": str(units.iloc[0]["unit"]) if len(units) else "",
+            "leader": str(leaders.iloc[0]["leader"]) if len(leaders) else "",
+        }
+        query_results = {}
+        for name, q in library().items():
+            bound = {p: params.get(p, "") for p, _ in q.params}
+            result = run_named(corpus.backend, name, bound)
+            query_results[name] = result
+            import pandas as pd
+
+            _frame(
+                report,
+                pd.DataFrame(list(result.rows), columns=list(result.columns)),
+                out / "queries" / f"{name}.csv",
+            )
+
+        say("computing the analyses")
+        tables = {
+            "units": units,
+            "units-with-collectives": corpus.units(collectives="separate"),
+            "units-coassignment-brokerage": corpus.units(brokerage_on="coassignment"),
+            "leaders": leaders,
+            "tasks": corpus.tasks(),
+            "joint-tasks": corpus.joint(),
+            "network": corpus.network(),
+            "sensitivity": sensitivity_table(corpus),
+        }
+        for name, frame in tables.items():
+            _frame(report, frame, out / "tables" / f"{name}.csv")
+        with atomic_output(out / "tables" / "units.json", "w") as fh:
+            units.to_json(fh, orient="records", force_ascii=False, indent=1)
+        report.files.append(out / "tables" / "units.json")
+
+        say("rendering pages, figures and exports")
+        name = plans[0].title if len(plans) == 1 and plans[0].title else "plan"
+        pages = []
+        # One font cut for the five pages, each page's subset cut from it (see render.fonts).
+        with deferred_subsets() as fonts:
+            for view in VIEWS_IN_REPORT:
+                G = measured_view(corpus, view)
+                size = {
+                    "units": "coordination_load",
+                    "dependencies": "coordination_load",
+                    "leaders": "tasks",
+                    "coleaders": "tasks",
+                }.get(view)
+                if size and not any(size in d for _, d in G.nodes(data=True)):
+                    size = None  # e.g. a plan that names no leader: size by degree
+                path = out / "html" / f"{view}.html"
+                pages.append((path, render_html(G, size, f"{name} — {view}", VIEW_SUBTITLES[view])))
+                report.files.append(path)
+                if view in ("units", "full"):
+                    for ext in ("graphml", "gexf"):
+                        report.files += write_graph(
+                            G, out / "exports" / f"{view}.{ext}", base=corpus.minter.base
+                        )
+        for path, page in pages:
+            atomic_write(path, fonts.fill(page))
+        report.files += drawing.result()
+
+        files, validation = checking.result()
+        report.files[rdf_at:rdf_at] = files
+        report.conforms = not validation.errors
+        report.violations = [str(v) for v in validation.errors]
+        summary = _summary(plans, units, leaders, tables, query_results, report.conforms, report)
+        _write(report, out / "summary.md", summary)
+        _write(report, out / "index.html", _index(name, report, summary))
+        return report
+    finally:
+        for part in (checking, drawing):
+            if part is not None:
+                part.cancel()
+
+
+def _graph_files(corpus: Any, out: Path, say: Callable[[str], None]) -> tuple[list[Path], Any]:
+    """Write rdf/graph.ttl, rdf/graph.trig and rdf/validation.txt; return them and the validation."""
+    from taskgraph.rdf import write_quads
+    from taskgraph.safety import atomic_write
+    from taskgraph.shacl import validate_quads
+
+    files = []
     say("building the knowledge graph")
+    quads = list(corpus.quads())  # built once for both files and the validation (0.2 s each time)
     for name in ("graph.ttl", "graph.trig"):
-        corpus.write_rdf(out / "rdf" / name)
-        report.files.append(out / "rdf" / name)
+        write_quads(quads, out / "rdf" / name)
+        files.append(out / "rdf" / name)
     say("validating against the SHACL shapes")
-    validation = corpus.validate()
-    report.conforms = not validation.errors
-    report.violations = [str(v) for v in validation.errors]
-    text = ("conforms" if report.conforms else "does not conform") + (
+    validation = validate_quads(quads)
+    text = ("conforms" if not validation.errors else "does not conform") + (
         f" ({len(validation.warnings)} warning(s))\n" if validation.warnings else "\n"
     )
-    _write(report, out / "rdf" / "validation.txt", text + "".join(f"{v.severity.lower()}: {v}\n" for v in validation.violations))
-
-    say("running the query library")
-    units = corpus.units()
-    leaders = corpus.leaders()
-    params = {
-        "unit": str(units.iloc[0]["unit"]) if len(units) else "",
-        "leader": str(leaders.iloc[0]["leader"]) if len(leaders) else "",
-    }
-    query_results = {}
-    for name, q in library().items():
-        bound = {p: params.get(p, "") for p, _ in q.params}
-        result = run_named(corpus.backend, name, bound)
-        query_results[name] = result
-        import pandas as pd
-
-        _frame(report, pd.DataFrame(list(result.rows), columns=list(result.columns)), out / "queries" / f"{name}.csv")
-
-    say("computing the analyses")
-    tables = {
-        "units": units,
-        "units-with-collectives": corpus.units(collectives="separate"),
-        "units-coassignment-brokerage": corpus.units(brokerage_on="coassignment"),
-        "leaders": leaders,
-        "tasks": corpus.tasks(),
-        "joint-tasks": corpus.joint(),
-        "network": corpus.network(),
-        "sensitivity": sensitivity_table(corpus),
-    }
-    for name, frame in tables.items():
-        _frame(report, frame, out / "tables" / f"{name}.csv")
-    from taskgraph.safety import atomic_output
-
-    with atomic_output(out / "tables" / "units.json", "w") as fh:
-        units.to_json(fh, orient="records", force_ascii=False, indent=1)
-    report.files.append(out / "tables" / "units.json")
-
-    say("rendering pages, figures and exports")
-    name = plans[0].title if len(plans) == 1 and plans[0].title else "plan"
-    for view in VIEWS_IN_REPORT:
-        G = measured_view(corpus, view)
-        size = {"units": "coordination_load", "dependencies": "coordination_load", "leaders": "tasks", "coleaders": "tasks"}.get(view)
-        if size and not any(size in d for _, d in G.nodes(data=True)):
-            size = None  # e.g. a plan that names no leader: size by degree
-        path = out / "html" / f"{view}.html"
-        write_html(G, path, size, f"{name} — {view}", VIEW_SUBTITLES[view])
-        report.files.append(path)
-        if view in ("units", "full"):
-            for ext in ("graphml", "gexf"):
-                report.files += write_graph(G, out / "exports" / f"{view}.{ext}", base=corpus.minter.base)
-    report.files += write_figures(corpus, out / "figures", FigureOptions())
-
-    summary = _summary(plans, units, leaders, tables, query_results, report.conforms, report)
-    _write(report, out / "summary.md", summary)
-    _write(report, out / "index.html", _index(name, report, summary))
-    return report
+    files.append(out / "rdf" / "validation.txt")
+    atomic_write(files[-1], text + "".join(f"{v.severity.lower()}: {v}\n" for v in validation.violations))
+    return files, validation
 
 
 SENSITIVITY_TOP = 10
@@ -240,7 +513,9 @@ def sensitivity_table(corpus: Any, top: int = SENSITIVITY_TOP) -> Any:
     for groups in ("expand", "keep"):
         for collectives in ("exclude", "include"):
             frame = corpus.units(collectives=collectives, groups=groups)
-            ranked = frame.sort_values(["coordination_load", "unit"], ascending=[False, True], kind="stable").head(top)
+            ranked = frame.sort_values(
+                ["coordination_load", "unit"], ascending=[False, True], kind="stable"
+            ).head(top)
             columns[f"groups={groups}, collectives={collectives}"] = [
                 f"{r['unit']} ({r['coordination_load']:.3g})" for r in ranked.to_dict("records")
             ] + [""] * (top - len(ranked))
@@ -266,15 +541,25 @@ def corpus_table(corpus: Any) -> Any:
         n = len(tasks)
         leaders = {p.iri for t in tasks for p in t.parties.get("lead_leader", []) if p.kind == "person"}
         named = {p.iri for t in tasks for p in t.units() if p.kind == "unit"}
-        joint = sum(1 for t in tasks if len(t.parties.get("lead_leader", [])) > 1 or len(t.parties.get("lead_unit", [])) > 1)
-        collective = sum(1 for t in tasks if any(p.kind == "collective" for ps in t.parties.values() for p in ps))
+        joint = sum(
+            1
+            for t in tasks
+            if len(t.parties.get("lead_leader", [])) > 1 or len(t.parties.get("lead_unit", [])) > 1
+        )
+        collective = sum(
+            1 for t in tasks if any(p.kind == "collective" for ps in t.parties.values() for p in ps)
+        )
         span: dict[str, set[str]] = {}
         for t in tasks:
             for p in t.parties.get("lead_leader", []):
                 span.setdefault(p.iri, set()).update(u.iri for u in t.parties.get("lead_unit", []))
         mine = unit_parts.get(title, units.iloc[0:0]) if unit_parts else units
         top = mine.iloc[0] if len(mine) else None
-        by_function = mine.groupby("function")["coordination_load"].sum().sort_values(ascending=False) if len(mine) else None
+        by_function = (
+            mine.groupby("function")["coordination_load"].sum().sort_values(ascending=False)
+            if len(mine)
+            else None
+        )
         net = net_parts.get(title, network.iloc[0:0]) if net_parts else network
         net = net[net["view"] == "units"]
         rows.append(
@@ -292,7 +577,9 @@ def corpus_table(corpus: Any) -> Any:
                 "centralization": float(net["degree_centralization"].iloc[0]) if len(net) else None,
                 "collective_share": round(collective / n, 3) if n else None,
                 "top_unit": top["unit"] if top is not None else None,
-                "top_function": by_function.index[0] if by_function is not None and len(by_function) else None,
+                "top_function": by_function.index[0]
+                if by_function is not None and len(by_function)
+                else None,
             }
         )
     return pd.DataFrame(rows)
@@ -305,7 +592,9 @@ def _corpus_outputs(corpus: Any, out: Path, names: dict[str, str]) -> list[Path]
     table = corpus_table(corpus)
     _frame(report, table, out / "corpus.csv")
     _frame(report, corpus.units(), out / "tables" / "units-by-plan.csv")
-    _frame(report, corpus.units(by=["plan", "function"], english=False), out / "tables" / "functions-by-plan.csv")
+    _frame(
+        report, corpus.units(by=["plan", "function"], english=False), out / "tables" / "functions-by-plan.csv"
+    )
     _frame(report, corpus.leaders(), out / "tables" / "leaders-by-plan.csv")
     (out / "rdf").mkdir(parents=True, exist_ok=True)
     corpus.write_rdf(out / "rdf" / "corpus.trig")
@@ -313,7 +602,9 @@ def _corpus_outputs(corpus: Any, out: Path, names: dict[str, str]) -> list[Path]
     report.files += corpus_figure(table, out / "figures", FigureOptions())
     from taskgraph.render.figures import Scope, function_figure
 
-    report.files += function_figure(corpus.units(english=False), out / "figures", FigureOptions(), Scope.of(corpus.assignments))
+    report.files += function_figure(
+        corpus.units(english=False), out / "figures", FigureOptions(), Scope.of(corpus.assignments)
+    )
     return report.files
 
 
@@ -321,7 +612,12 @@ def _corpus_summary(corpus: Any, report: Report) -> str:
     from taskgraph.safety import markdown_escape
 
     table = corpus_table(corpus)
-    lines = ["# Plans side by side", "", f"{corpus.plan_count} plans. Each has its full report under `plans/`.", ""]
+    lines = [
+        "# Plans side by side",
+        "",
+        f"{corpus.plan_count} plans. Each has its full report under `plans/`.",
+        "",
+    ]
     lines.append(_table(table, list(table.columns)))
     lines += [
         "",
@@ -424,7 +720,7 @@ def _summary(
                     f"{' …' if len(by_leader[leader]) > 8 else ''}"
                 )
 
-    joint = tasks[tasks["joint"]]
+    joint = tasks[tasks["joint"]] if "joint" in tasks.columns else tasks  # no task: a table without columns
     lines += [
         "",
         "## Jointly led tasks",
@@ -471,12 +767,15 @@ def _summary(
     lines += [
         "",
         "Highest betweenness in the co-assignment network: "
-        + "、".join(f"{markdown_escape(str(r['unit']))} ({r['betweenness']:.3f})" for r in bet.head(5).to_dict("records"))
+        + "、".join(
+            f"{markdown_escape(str(r['unit']))} ({r['betweenness']:.3f})"
+            for r in bet.head(5).to_dict("records")
+        )
         + ".",
     ]
 
     lines += ["", "## How much falls on collectives", ""]
-    with_collectives = int((tasks["collectives"] > 0).sum())
+    with_collectives = int((tasks["collectives"] > 0).sum()) if "collectives" in tasks.columns else 0
     lines.append(
         f"{with_collectives} of {n_tasks} tasks ({100 * with_collectives / max(n_tasks, 1):.0f}%) name at least one "
         "collective (a name for many unnamed units or leaders). They are left out of the network measures "

@@ -35,9 +35,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -82,6 +83,7 @@ def brokerage(G: nx.DiGraph, groups: Mapping[Any, Hashable]) -> dict[Hashable, d
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.DiGraph([("a", "b"), ("b", "c")])
     >>> brokerage(G, {"a": 1, "b": 2, "c": 3})["b"]["liaison"]
     1
@@ -90,7 +92,9 @@ def brokerage(G: nx.DiGraph, groups: Mapping[Any, Hashable]) -> dict[Hashable, d
     0
     """
     if not G.is_directed():
-        raise nx.NetworkXError("brokerage needs a directed graph")
+        from networkx import NetworkXError
+
+        raise NetworkXError("brokerage needs a directed graph")
     group = {n: groups.get(n, ("own", n)) for n in G}
     # Plain sets, self-loops dropped: NetworkX's adjacency views cost more than the counting.
     succ = {n: set(nbrs) - {n} for n, nbrs in G.adjacency()}

@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from taskgraph.errors import UsageError
+
+if TYPE_CHECKING:  # (a definition needs no NetworkX: `taskgraph measures` does not load it)
+    import networkx as nx
 
 TABLES = ("units", "leaders", "network")
 
@@ -696,6 +697,7 @@ def all_zero_reason(
     --------
     >>> all_zero_reason("betweenness", [0.0, 0.5]) is None
     True
+    >>> import networkx as nx
     >>> G = nx.DiGraph([("县财政局", "县统计局"), ("县商务局", "县统计局")])
     >>> print(all_zero_reason("brokerage_total", {"a": 0, "b": 0}, G))  # doctest: +ELLIPSIS
     Every value of brokerage_total (brokerage, all roles) is 0. A score needs ... Here 2 nodes only send ties and 1 only receives them; none does both, so there is no two-path a → b → c at all.
@@ -738,6 +740,8 @@ def _detail(name: str, G: nx.Graph) -> str | None:
             "is closed by a direct tie a → c, or has the groups of another role."
         )
     if name == "betweenness" and not G.is_directed():
+        import networkx as nx
+
         pieces = list(nx.connected_components(G))
         cliques = sum(1 for c in pieces if G.subgraph(c).number_of_edges() * 2 >= len(c) * (len(c) - 1))
         if cliques == len(pieces):

@@ -80,7 +80,6 @@ def freeman_degree_centralization(G: nx.Graph) -> float:
 def _leading(H: nx.Graph, weight: str | None) -> tuple[float, dict[Hashable, float]]:
     """The leading eigenvalue and unit-norm eigenvector of a connected graph's adjacency."""
     import numpy as np
-    import scipy.sparse.linalg as sla
 
     nodes = list(H)
     A = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, dtype=float)
@@ -88,6 +87,8 @@ def _leading(H: nx.Graph, weight: str | None) -> tuple[float, dict[Hashable, flo
         values, vectors = np.linalg.eigh(A.toarray())
         value, vector = values[-1], vectors[:, -1]
     else:
+        import scipy.sparse.linalg as sla  # 0.1 s to import: only for the large components
+
         values, vectors = sla.eigsh(A, k=1, which="LA")
         value, vector = values[0], vectors[:, 0]
     vector = np.abs(vector) / (np.linalg.norm(vector) or 1.0)

@@ -865,7 +865,12 @@ def leader_section_figure(
     numbered = options.lang == "en" and all(sections[s] for s in columns)
     short = 12 if sheet.width >= 6 else 8
     column_labels = [str(sections[s]) if numbered else shorten(s, short) for s in columns]
-    rows = [sheet.say.name(name, person_english(name), sheet.ems(0.24, sheet.tick), 1) for name in leaders]
+    rows = [
+        sheet.say.name(
+            name, person_english(name) if options.lang != "zh" else None, sheet.ems(0.24, sheet.tick), 1
+        )
+        for name in leaders
+    ]  # pinyin only where it is shown: pypinyin takes 0.25 s to import
 
     def text(n: int) -> _Text:
         parts = [("每项任务计入其每位牵头领导", "a task overseen by several leaders counts for each")]
@@ -1070,8 +1075,10 @@ def write_figures(
     out.mkdir(parents=True, exist_ok=True)
     scope = Scope.of(corpus.assignments)
     if scope.tasks:
-        units = corpus.units("corpus", options.collectives, options.groups)
-        by_plan = corpus.units(None, options.collectives, options.groups)
+        # English names only for figures that show them: romanising loads pypinyin (0.25 s).
+        english = options.lang != "zh"
+        units = corpus.units("corpus", options.collectives, options.groups, english=english)
+        by_plan = corpus.units(None, options.collectives, options.groups, english=english)
         G = corpus.view("units", options.collectives, options.groups)
     else:  # nothing to measure (the analysis needs a unit): figures that say so
         import networkx as nx
