@@ -67,7 +67,7 @@ def test_validate_takes_a_plan(plan) -> None:
 
 def test_write_report_takes_one_path(plan_path: Path, tmp_path: Path) -> None:
     """A single path string is one plan, not a list of one-character paths."""
-    report = tg.write_report(str(plan_path), tmp_path / "report")
+    tg.write_report(str(plan_path), tmp_path / "report")
     assert (tmp_path / "report" / "index.html").exists()
     assert (tmp_path / "report" / "plans.json").exists()
     assert len(json.loads((tmp_path / "report" / "plans.json").read_text(encoding="utf-8"))["documents"]) == 1
@@ -76,7 +76,13 @@ def test_write_report_takes_one_path(plan_path: Path, tmp_path: Path) -> None:
 def test_a_malformed_gold_is_an_input_error(plan_path: Path, tmp_path: Path) -> None:
     from taskgraph.evaluate import evaluate_file
 
-    for content in ('{"tasks": 5}', "[1, 2]", "{", '{"tasks": [5]}', '{"tasks": [{"number": 1, "lead_units": 5}]}'):
+    for content in (
+        '{"tasks": 5}',
+        "[1, 2]",
+        "{",
+        '{"tasks": [5]}',
+        '{"tasks": [{"number": 1, "lead_units": 5}]}',
+    ):
         gold = tmp_path / "gold.json"
         gold.write_text(content, encoding="utf-8")
         with pytest.raises(InputError) as info:

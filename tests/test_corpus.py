@@ -23,7 +23,9 @@ REALPLANS = Path(__file__).resolve().parent / "fixtures" / "realplans" / "docs"
 def later_year(text: str) -> str:
     """The Shen County plan as its 2025 successor: 县商务投资促进局 renamed 县商务局, 县发展改革局
     written 县发改局 in task 1, task 12's leader changed, tasks 90-92 dropped, a new task 90."""
-    text = text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("2024 年 1 月 20 日", "2025 年 1 月 18 日")
+    text = text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace(
+        "2024 年 1 月 20 日", "2025 年 1 月 18 日"
+    )
     text = text.replace("县商务投资促进局", "县商务局")
     text = text.replace("牵头单位：县发\n\n展改革局", "牵头单位：县发改局", 1)
     text = text.replace("（牵头领导：魏晨清；", "（牵头领导：李华；")
@@ -51,7 +53,10 @@ def corpus(years):
 def test_two_years_two_plans(corpus):
     """Two plans of one county: jurisdiction, level and year read from each document."""
     infos = sorted(corpus.assignments.plans.values(), key=lambda p: p.year)
-    assert [(p.jurisdiction, p.level, p.year) for p in infos] == [("莘县", "county", 2024), ("莘县", "county", 2025)]
+    assert [(p.jurisdiction, p.level, p.year) for p in infos] == [
+        ("莘县", "county", 2024),
+        ("莘县", "county", 2025),
+    ]
     assert len(corpus.assignments.tasks) == 92 + 90
 
 
@@ -91,14 +96,18 @@ def test_renaming_kept_as_history(corpus):
         "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX tg: <https://w3id.org/taskgraph/ontology#> "
         "SELECT ?new ?old ?since WHERE { ?new prov:wasRevisionOf ?old . ?e a tg:Renaming ; tg:to ?new ; tg:since ?since }"
     ).fetch()
-    assert [(n.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1], y) for n, o, y in rows] == [("县商务局", "县商务投资促进局", 2025)]
+    assert [(n.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1], y) for n, o, y in rows] == [
+        ("县商务局", "县商务投资促进局", 2025)
+    ]
 
 
 def test_compare_json(years, tmp_path):
     """compare OLD NEW: tasks matched by text (carried over, changed, new, dropped), units added and
     removed with the renaming shown as such, load and portfolios before and after."""
     before, after, aliases = years
-    result = CliRunner().invoke(cli, ["compare", str(before), str(after), "--aliases", str(aliases), "--format", "json", "-q"])
+    result = CliRunner().invoke(
+        cli, ["compare", str(before), str(after), "--aliases", str(aliases), "--format", "json", "-q"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     tasks = data["tasks"]
@@ -120,7 +129,9 @@ def test_compare_table_and_figure(years, tmp_path):
     """compare prints a table and draws the change in load."""
     before, after, aliases = years
     figure = tmp_path / "change.png"
-    result = CliRunner().invoke(cli, ["compare", str(before), str(after), "--aliases", str(aliases), "--figure", str(figure), "-q"])
+    result = CliRunner().invoke(
+        cli, ["compare", str(before), str(after), "--aliases", str(aliases), "--figure", str(figure), "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert "dropped" in result.stdout and "renamed" in result.stdout
     assert figure.stat().st_size > 1000
@@ -138,7 +149,9 @@ def test_same_document_twice(plan_path, tmp_path):
 def test_manifest_overrides(plan_path, tmp_path):
     """A manifest row (path,jurisdiction,level,year) overrides what the document says."""
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text(f"path,jurisdiction,level,year\n{plan_path},莘县（测试）,county,2023\n", encoding="utf-8")
+    manifest.write_text(
+        f"path,jurisdiction,level,year\n{plan_path},莘县（测试）,county,2023\n", encoding="utf-8"
+    )
     corpus = Corpus.read([plan_path], manifest=manifest)
     assert (corpus.plans[0].jurisdiction, corpus.plans[0].year) == ("莘县（测试）", 2023)
     bad = tmp_path / "bad.csv"
@@ -166,7 +179,9 @@ def test_places_side_by_side(tmp_path):
     for slug in ("tongchuan-2025", "huzhou-changxing-2023", "guangdong-province-2021"):
         lines = (REALPLANS / f"{slug}.txt").read_text(encoding="utf-8").splitlines(keepends=True)
         path = tmp_path / f"{slug}.txt"
-        path.write_text("".join(ln for ln in lines if not ln.startswith(("# source:", "# format:"))), encoding="utf-8")
+        path.write_text(
+            "".join(ln for ln in lines if not ln.startswith(("# source:", "# format:"))), encoding="utf-8"
+        )
         paths.append(path)
     corpus = Corpus.read(paths)
     levels = corpus.units(by="level")
@@ -202,7 +217,9 @@ def test_sum_by_function_counts_plans_and_units(places):
     dev = units[units.function == "development and reform"]
     assert table.loc["development and reform", "plans"] == dev.plan.nunique()
     assert table.loc["development and reform", "units"] == dev.iri.nunique()
-    assert table.loc["development and reform", "coordination_load"] == pytest.approx(dev.coordination_load.sum())
+    assert table.loc["development and reform", "coordination_load"] == pytest.approx(
+        dev.coordination_load.sum()
+    )
     assert table["coordination_load"].is_monotonic_decreasing
 
 
@@ -221,7 +238,9 @@ def test_compare_is_the_same_under_any_hash_seed():
     args = [sys.executable, "-m", "taskgraph.cli", "compare", str(EXAMPLES / "zhejiang-province-2020.txt"),
             str(EXAMPLES / "zhejiang-province-2023-page7.txt"), "--format", "csv", "-q"]  # fmt: skip
     outputs = {
-        subprocess.run(args, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            args, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        ).stdout
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1

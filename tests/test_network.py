@@ -49,7 +49,11 @@ def test_records_from_rdf_equal_records_from_plans(plan, tmp_path, fmt):
     read_rdf(path, store)
     from_file = from_store(store)
     direct = from_plans([plan])
-    if fmt in ("ttl", "nt", "xml"):  # a file of triples is one graph named after the file: compare the content
+    if fmt in (
+        "ttl",
+        "nt",
+        "xml",
+    ):  # a file of triples is one graph named after the file: compare the content
         assert [(t.index, t.number, t.text, t.parties) for t in from_file.tasks] == [
             (t.index, t.number, t.text, t.parties) for t in direct.tasks
         ]

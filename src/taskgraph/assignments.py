@@ -141,7 +141,7 @@ def from_plans(plans: list[Plan], minter: Minter | None = None) -> Assignments:
             for j, title in enumerate(section.subsections, start=1):
                 subsections[(section.title, title)] = (f"{s}/{j}", title)
         for task in plan.tasks:
-            section = sections.get(task.section)
+            heading = sections.get(task.section)
             sub = subsections.get((task.section, task.subsection)) if task.subsection else None
             listed: dict[str, dict[Party, None]] = {}
             for a in task.assignments:
@@ -162,8 +162,8 @@ def from_plans(plans: list[Plan], minter: Minter | None = None) -> Assignments:
                     task.number or str(task.index),
                     task.text,
                     p,
-                    section[0] if section else None,
-                    section[1] if section else None,
+                    heading[0] if heading else None,
+                    heading[1] if heading else None,
                     sub[0] if sub else None,
                     sub[1] if sub else None,
                     parties,
@@ -197,7 +197,12 @@ def from_store(backend: Any, timeout: float | None = None) -> Assignments:
     for row in plans.rows:
         plan = row[at["plan"]]
         infos[plan] = PlanInfo(
-            plan, row[at["title"]] or "", row[at["jurisdiction"]], row[at["level"]], row[at["year"]], row[at["source"]]
+            plan,
+            row[at["title"]] or "",
+            row[at["jurisdiction"]],
+            row[at["level"]],
+            row[at["year"]],
+            row[at["source"]],
         )
     tasks: dict[str, TaskRecord] = {}
     parties: dict[tuple[str, str, str, bool], Party] = {}

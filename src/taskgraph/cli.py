@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO, cast
 
 import click
 
@@ -32,7 +32,9 @@ class _Group(click.Group):
         except BrokenPipeError:
             raise
         except MemoryError:
-            raise _Failure("out of memory: the input is too large for this machine (see the README's limits)", 1) from None
+            raise _Failure(
+                "out of memory: the input is too large for this machine (see the README's limits)", 1
+            ) from None
         except OSError as exc:
             name = f"{exc.filename}: " if exc.filename else ""
             raise _Failure(f"{name}{exc.strerror or exc}", 1) from None
@@ -136,7 +138,12 @@ def _corpus(sources: tuple[str, ...], store: str | None, endpoint: str | None, h
     if not sources and not manifest:
         raise click.UsageError("give SOURCE files or folders, a --manifest, --store DIR or --endpoint URL")
     corpus = Corpus.read(
-        sources, manifest=manifest, aliases=aliases, base=base, progress=_progress(), on_plan=None if quiet else _warn_plan
+        sources,
+        manifest=manifest,
+        aliases=aliases,
+        base=base,
+        progress=_progress(),
+        on_plan=None if quiet else _warn_plan,
     )
     if not quiet:
         for source, w in corpus.warnings:
@@ -149,7 +156,9 @@ _TABLE_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
     help="Aligned table, CSV, TSV or JSON.",
 )  # fmt: skip
-_EXCEL = click.option("--excel", is_flag=True, help="CSV/TSV with a byte-order mark, so Excel on Windows reads the Chinese.")
+_EXCEL = click.option(
+    "--excel", is_flag=True, help="CSV/TSV with a byte-order mark, so Excel on Windows reads the Chinese."
+)
 _OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
 _TIMEOUT = click.option(
     "--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
@@ -174,7 +183,7 @@ def _write_table(columns: Any, rows: Any, fmt: str, output: str | None, excel: b
         from taskgraph.safety import atomic_output
 
         with atomic_output(output, "w") as fh:
-            return write_rows(columns, rows, fmt, fh, excel)
+            return write_rows(columns, rows, fmt, cast(TextIO, fh), excel)
     return write_rows(columns, rows, fmt, sys.stdout, excel)
 
 
@@ -194,9 +203,15 @@ def _shorten(corpus: Any, rows: Any) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
               help="JSON document per plan, or one CSV row per assignment.")  # fmt: skip
 @_EXCEL
-@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say.")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV path,jurisdiction,level,year that overrides what the plans say.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings on stderr.")
-def parse(sources: tuple[str, ...], output: str | None, fmt: str, excel: bool, manifest: str | None, quiet: bool) -> None:
+def parse(
+    sources: tuple[str, ...], output: str | None, fmt: str, excel: bool, manifest: str | None, quiet: bool
+) -> None:
     """Parse plans (text, web pages, Word, PDF, spreadsheets; folders of them) into tasks.
 
     Warnings (a missing task number, an attribution cut off, …) go to stderr with the
@@ -215,12 +230,30 @@ def parse(sources: tuple[str, ...], output: str | None, fmt: str, excel: bool, m
 @cli.command()
 @_SOURCES
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The RDF file to write.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Add or replace each plan's graph in this on-disk store.")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False),
+    help="Add or replace each plan's graph in this on-disk store.",
+)
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "nq"]), default=None,
               help="RDF format; from the file extension when not given.")  # fmt: skip
-@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say.")
-@click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units.")
-@click.option("--base", default=None, metavar="IRI", help="Base IRI of the data (default https://w3id.org/taskgraph/id/).")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV path,jurisdiction,level,year that overrides what the plans say.",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False),
+    help="CSV jurisdiction,from,to,since of renamed and merged units.",
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
 def build(sources: tuple[str, ...], output: str | None, store_dir: str | None, fmt: str | None,
           manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
@@ -261,7 +294,8 @@ def validate(sources: tuple[str, ...], store: str | None, endpoint: str | None, 
     Example: taskgraph validate shenxian.ttl
     """
     failed = False
-    for name, group in [(s, (s,)) for s in sources] or [(store or endpoint or "", ())]:
+    groups: list[tuple[str, tuple[str, ...]]] = [(s, (s,)) for s in sources]
+    for name, group in groups or [(store or endpoint or "", ())]:
         corpus = _corpus(group, store, endpoint, headers, manifest, aliases, base, quiet)
         report = corpus.validate()
         for v in report.violations:
@@ -312,7 +346,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("args", nargs=-1, metavar="SOURCE... [NAME]")
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Run the query in FILE.rq.")
 @click.option("-e", "--expression", help="Run this SPARQL SELECT or ASK query.")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE.")
+@click.option(
+    "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE."
+)
 @_TABLE_FORMAT
 @_EXCEL
 @_OUTPUT
@@ -373,7 +409,9 @@ _ANALYZE_VIEWS = ("units", "leaders", "tasks", "network", "joint")
               help="Units, leaders, tasks, whole-network figures, or jointly led tasks attributed by portfolio.")  # fmt: skip
 @click.option("--by", default=None, metavar="KEYS",
               help="Sum over plans by plan columns: jurisdiction, level, year, function (of a unit), or corpus for one network over every plan.")  # fmt: skip
-@click.option("--measure", "-m", default=None, help="Sort by this column (default: coordination_load for units).")
+@click.option(
+    "--measure", "-m", default=None, help="Sort by this column (default: coordination_load for units)."
+)
 @click.option("--top", "-n", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
 @_COLLECTIVES
 @_GROUPS
@@ -382,7 +420,9 @@ _ANALYZE_VIEWS = ("units", "leaders", "tasks", "network", "joint")
 @click.option("--brokerage-on", type=click.Choice(["dependencies", "coassignment"]), default="dependencies",
               show_default=True, help="Brokerage on lead → responsible ties or on co-assignment ties.")  # fmt: skip
 @click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
-@click.option("--explain", is_flag=True, help="Print what each column shown means, and why a column is all zero.")
+@click.option(
+    "--explain", is_flag=True, help="Print what each column shown means, and why a column is all zero."
+)
 @_TABLE_FORMAT
 @_EXCEL
 @_OUTPUT
@@ -416,19 +456,25 @@ def analyze(sources: tuple[str, ...], view: str, by: str | None, measure: str | 
         frame = corpus.network(by, collectives, groups)
     if measure:
         if measure not in frame.columns:
-            raise click.BadParameter(f"no column {measure!r}; columns: {', '.join(frame.columns)}", param_hint="--measure")
+            raise click.BadParameter(
+                f"no column {measure!r}; columns: {', '.join(frame.columns)}", param_hint="--measure"
+            )
         frame = frame.sort_values(measure, ascending=measure == "constraint", kind="stable")
     if columns:
         wanted = [c.strip() for c in columns.split(",") if c.strip()]
         missing = [c for c in wanted if c not in frame.columns]
         if missing:
-            raise click.BadParameter(f"no column {missing[0]!r}; columns: {', '.join(frame.columns)}", param_hint="--columns")
+            raise click.BadParameter(
+                f"no column {missing[0]!r}; columns: {', '.join(frame.columns)}", param_hint="--columns"
+            )
         frame = frame[wanted]
     elif fmt == "table":
         frame = frame.drop(columns=[c for c in ("iri", "english", "task", "unit_iri") if c in frame.columns])
     if top:
         frame = frame.head(top)
-    rows = [[None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)]
+    rows = [
+        [None if (isinstance(v, float) and v != v) else v for v in r] for r in frame.itertuples(index=False)
+    ]
     _write_table(list(frame.columns), _shorten(corpus, rows) if fmt == "table" else rows, fmt, output, excel)
     asked = [measure] if measure else [c.strip() for c in columns.split(",")] if columns else []
     _explain(frame, list(frame.columns) if explain else [c for c in asked if c], explain)
@@ -482,7 +528,9 @@ def measures(names: tuple[str, ...]) -> None:
 @_SOURCES
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="FILE.graphml, FILE.gexf, FILE.json (node-link), FILE.csv (Gephi nodes/edges pair), FILE.xlsx or FILE.dta (node table).")  # fmt: skip
-@click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to export.")
+@click.option(
+    "--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to export."
+)
 @_COLLECTIVES
 @_GROUPS
 @_EXCEL
@@ -509,7 +557,9 @@ def export(sources: tuple[str, ...], output: str, view: str, collectives: str, g
 
 @cli.command()
 @_SOURCES
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write."
+)
 @click.option("--view", type=_VIEW_CHOICE, default="units", show_default=True, help="Which network to draw.")
 @click.option("--size-by", default=None, metavar="MEASURE",
               help="Node size: degree (default), or a unit measure such as coordination_load, betweenness, tasks_led.")  # fmt: skip
@@ -551,13 +601,29 @@ def _corpus_name(corpus: Any) -> str:
 
 @cli.command()
 @_SOURCES
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder for the figures.")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Units in the load chart.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(file_okay=False), help="Folder for the figures."
+)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=20, show_default=True, help="Units in the load chart."
+)
 @click.option("--format", "formats", multiple=True, type=click.Choice(["png", "svg", "pdf"]),
               help="File formats (repeatable; default png and svg).")  # fmt: skip
-@click.option("--dpi", type=click.IntRange(min=50, max=1200), default=300, show_default=True, help="Resolution of PNG files.")
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=50, max=1200),
+    default=300,
+    show_default=True,
+    help="Resolution of PNG files.",
+)
 @click.option("--size", default=None, metavar="WxH", help="Figure size in inches, e.g. 6.5x4.")
-@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default="zh", show_default=True, help="Language of labels.")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en", "both"]),
+    default="zh",
+    show_default=True,
+    help="Language of labels.",
+)
 @_COLLECTIVES
 @_GROUPS
 @source_options
@@ -616,10 +682,30 @@ def report(sources: tuple[str, ...], output: str, store: str | None, endpoint: s
 @click.argument("new", type=click.Path())
 @_TABLE_FORMAT
 @_OUTPUT
-@click.option("--figure", type=click.Path(dir_okay=False), help="Also draw the change in load as a figure (.png, .svg or .pdf).")
-@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default="zh", show_default=True, help="Language of the figure's labels.")
-@click.option("--dpi", type=click.IntRange(min=50, max=1200), default=300, show_default=True, help="Resolution of a PNG figure.")
-@click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units.")
+@click.option(
+    "--figure",
+    type=click.Path(dir_okay=False),
+    help="Also draw the change in load as a figure (.png, .svg or .pdf).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en", "both"]),
+    default="zh",
+    show_default=True,
+    help="Language of the figure's labels.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=50, max=1200),
+    default=300,
+    show_default=True,
+    help="Resolution of a PNG figure.",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False),
+    help="CSV jurisdiction,from,to,since of renamed and merged units.",
+)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
               help="How alike two tasks' texts must be to count as the same task changed.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
@@ -651,21 +737,49 @@ def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None
         from taskgraph.render.figures import FigureOptions, load_change_figure
 
         ext = Path(figure).suffix.lower().lstrip(".")
-        load_change_figure(result, figure, FigureOptions.parse((ext,), dpi, None, lang, "exclude", "expand", 20))
+        load_change_figure(
+            result, figure, FigureOptions.parse((ext,), dpi, None, lang, "exclude", "expand", 20)
+        )
         _say(f"wrote {figure}")
 
 
 @cli.command()
 @_SOURCES
-@click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL (e.g. http://localhost:7878/store).")
-@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="HTTP header (repeatable), e.g. an Authorization token.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The Graph Store Protocol URL (e.g. http://localhost:7878/store).",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="HTTP header (repeatable), e.g. an Authorization token.",
+)
 @click.option("--add", is_flag=True, help="Add to each plan's graph instead of replacing it.")
-@click.option("--store", type=click.Path(file_okay=False), help="Push an on-disk store built with `build --store`.")
+@click.option(
+    "--store", type=click.Path(file_okay=False), help="Push an on-disk store built with `build --store`."
+)
 @click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Give up on a request after this long (default 120 s; 0: no limit).")  # fmt: skip
-@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say.")
-@click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units.")
-@click.option("--base", default=None, metavar="IRI", help="Base IRI of the data (default https://w3id.org/taskgraph/id/).")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV path,jurisdiction,level,year that overrides what the plans say.",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False),
+    help="CSV jurisdiction,from,to,since of renamed and merged units.",
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
 def push(sources: tuple[str, ...], endpoint: str, headers: tuple[str, ...], add: bool, store: str | None,
          timeout: float | None, manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
@@ -686,14 +800,23 @@ def push(sources: tuple[str, ...], endpoint: str, headers: tuple[str, ...], add:
     _say(f"pushed {summary} to {endpoint}")
 
 
-def _push_progress() -> Callable[[int, int, str], None] | None:
+def _push_progress() -> Callable[[int, int | None, str | None], None] | None:
+    """The progress line for push: graphs stream, so the total may be unknown until the end."""
     show = _progress()
-    return None if show is None else (lambda done, total, graph: show(done, total, graph))
+    if show is None:
+        return None
+
+    def step(done: int, total: int | None, graph: str | None) -> None:
+        show(done, max(total or done + 1, done), graph or "default graph")
+
+    return step
 
 
 @cli.command()
 @click.argument("plan", type=click.Path())
-@click.option("--gold", "gold_path", type=click.Path(dir_okay=False), help="The gold annotation (JSON) of PLAN.")
+@click.option(
+    "--gold", "gold_path", type=click.Path(dir_okay=False), help="The gold annotation (JSON) of PLAN."
+)
 @_TABLE_FORMAT
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
 def evaluate(plan: str, gold_path: str | None, fmt: str, quiet: bool) -> None:
@@ -710,7 +833,16 @@ def evaluate(plan: str, gold_path: str | None, fmt: str, quiet: bool) -> None:
 
     if gold_path:
         result = evaluate_file(plan, gold_path, None if quiet else _warn_plan)
-        rows = [["tasks", result["tasks_gold"], result["tasks_parsed"], None, round(result["tasks_found"], 4), None]]
+        rows = [
+            [
+                "tasks",
+                result["tasks_gold"],
+                result["tasks_parsed"],
+                None,
+                round(result["tasks_found"], 4),
+                None,
+            ]
+        ]
         for s in result["scores"].values():
             rows.append([s.field, s.gold, s.found, round(s.precision, 4), round(s.recall, 4), round(s.f1, 4)])
         _write_table(["field", "gold", "parsed", "precision", "recall", "f1"], rows, fmt, None)
@@ -718,7 +850,10 @@ def evaluate(plan: str, gold_path: str | None, fmt: str, quiet: bool) -> None:
     if not os.path.isdir(plan):
         raise click.UsageError("give --gold GOLD.json, or a folder with docs/ and gold/")
     documents, summary = evaluate_folder(plan)
-    rows = [[d, r["tasks_gold"], r["tasks_parsed"], round(r["tasks_found"], 3), r["invented"]] for d, r in documents]
+    rows = [
+        [d, r["tasks_gold"], r["tasks_parsed"], round(r["tasks_found"], 3), r["invented"]]
+        for d, r in documents
+    ]
     _write_table(["document", "gold", "parsed", "task_recall", "invented"], rows, fmt, None)
     click.echo(
         f"total: task recall {summary['task_recall']:.3f}, field F1 {summary['f1']:.3f} "
@@ -739,6 +874,12 @@ def main() -> None:
     except BrokenPipeError:  # `taskgraph query … | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    finally:
+        # Leaving, Python's collector would walk every object pandas, SciPy and matplotlib made
+        # (0.15 s for analyze): frozen, they are freed as the modules go, or left to the system.
+        import gc
+
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -114,13 +114,15 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
     Examples
     --------
     >>> round(dice(_bigrams("地区生产总值增长6%"), _bigrams("地区生产总值增长5.5%")), 2)
-    0.78
+    0.7
     """
     total = sum(a.values()) + sum(b.values())
     return 2 * sum((a & b).values()) / total if total else 1.0
 
 
-def match_tasks(before: list[TaskRef], after: list[TaskRef], threshold: float = 0.6) -> list[tuple[int, int, float]]:
+def match_tasks(
+    before: list[TaskRef], after: list[TaskRef], threshold: float = 0.6
+) -> list[tuple[int, int, float]]:
     """Pairs (before index, after index, similarity) of tasks alike at ``threshold`` or more."""
     grams_b = [_bigrams(t.text) for t in before]
     grams_a = [_bigrams(t.text) for t in after]
@@ -175,7 +177,9 @@ def compare(before: Corpus, after: Corpus, threshold: float = 0.6) -> Comparison
 
     for side in (before, after):
         if not isinstance(side, Corpus):
-            raise UsageError(f"compare takes two Corpus objects (taskgraph.Corpus.read(paths)), not {type(side).__name__}")
+            raise UsageError(
+                f"compare takes two Corpus objects (taskgraph.Corpus.read(paths)), not {type(side).__name__}"
+            )
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
         raise UsageError(f"threshold is a number from 0 to 1, not {threshold!r}")
 
@@ -191,7 +195,9 @@ def compare(before: Corpus, after: Corpus, threshold: float = 0.6) -> Comparison
     result.added = [t for j, t in enumerate(ta) if j not in matched_a]
 
     ub, ua = _unit_rows(before), _unit_rows(after)
-    renamings = {unit_key(r.old): (r.old, r.new, r.since) for r in (*before.renamings, *after.renamings) if r.since}
+    renamings = {
+        unit_key(r.old): (r.old, r.new, r.since) for r in (*before.renamings, *after.renamings) if r.since
+    }
     renamed_to = {unit_key(new): key for key, (_, new, _) in renamings.items()}
     for key, (old, new, since) in sorted(renamings.items()):
         if key in ub and unit_key(new) in ua:
@@ -207,10 +213,16 @@ def compare(before: Corpus, after: Corpus, threshold: float = 0.6) -> Comparison
         target = unit_key(renamings[key][1]) if key in renamings else key
         a = ua.get(target)
         name = (a or b or {}).get("unit")
-        status = "renamed" if key in renamings and a is not None else ("added" if b is None else "removed" if a is None else "both")
+        status = (
+            "renamed"
+            if key in renamings and a is not None
+            else ("added" if b is None else "removed" if a is None else "both")
+        )
         result.load.append(
             {
-                "unit": name if status != "renamed" else f"{b['unit'] if b else key}→{a['unit'] if a else ''}",
+                "unit": name
+                if status != "renamed"
+                else f"{b['unit'] if b else key}→{a['unit'] if a else ''}",
                 "status": status,
                 "before": _load(b) if b else None,
                 "after": _load(a) if a else None,

@@ -63,13 +63,17 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Overrides]:
     for line, row in _csv_rows(name, ("path",)):
         level = (row.get("level") or "").strip() or None
         if level is not None and level not in {lv.value for lv in Level}:
-            raise InputError(f"unknown level {level!r} (one of {', '.join(lv.value for lv in Level)})", name, line)
+            raise InputError(
+                f"unknown level {level!r} (one of {', '.join(lv.value for lv in Level)})", name, line
+            )
         year = (row.get("year") or "").strip()
         if year and not (year.isdigit() and len(year) == 4):
             raise InputError(f"year must be four digits, not {year!r}", name, line)
         target = str((folder / row["path"].strip()).resolve())
         out[target] = Overrides(
-            (row.get("jurisdiction") or "").strip() or None, Level(level) if level else None, int(year) if year else None
+            (row.get("jurisdiction") or "").strip() or None,
+            Level(level) if level else None,
+            int(year) if year else None,
         )
     return out
 
@@ -95,7 +99,9 @@ def _csv_rows(name: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[
             reader = csv.DictReader(fh)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
-                raise InputError(f"the header must name the columns {', '.join(required)} (missing {missing[0]})", name, 1)
+                raise InputError(
+                    f"the header must name the columns {', '.join(required)} (missing {missing[0]})", name, 1
+                )
             for k, row in enumerate(reader, start=2):
                 yield k, {key: value or "" for key, value in row.items() if key}
     except FileNotFoundError:
@@ -125,11 +131,15 @@ class Corpus:
         plans = list(plans)
         for p in plans:
             if not isinstance(p, Plan):
-                raise UsageError(f"a Corpus holds parsed plans; use Corpus.read() for paths, not {type(p).__name__}")
+                raise UsageError(
+                    f"a Corpus holds parsed plans; use Corpus.read() for paths, not {type(p).__name__}"
+                )
         self.plans: tuple[Plan, ...] = tuple(plans)
         self.renamings = tuple(renamings)
         self.minter = Minter(base, _same_units(self.renamings))
-        self.warnings: list[tuple[str, Warning]] = list(warnings) + [(p.source, w) for p in self.plans for w in p.warnings]
+        self.warnings: list[tuple[str, Warning]] = list(warnings) + [
+            (p.source, w) for p in self.plans for w in p.warnings
+        ]
         self._backend = backend
         self._from_store = backend is not None
         self._cache: dict[Any, Any] = {}
@@ -159,7 +169,9 @@ class Corpus:
         if isinstance(sources, (str, os.PathLike)):
             sources = [sources]
         if sources is None or not isinstance(sources, Iterable):
-            raise UsageError(f"Corpus.read takes paths (a list of files or folders), not {type(sources).__name__}")
+            raise UsageError(
+                f"Corpus.read takes paths (a list of files or folders), not {type(sources).__name__}"
+            )
         if bad := [s for s in sources if not isinstance(s, (str, os.PathLike))]:
             raise UsageError(f"Corpus.read takes paths, not {type(bad[0]).__name__}")
         overrides = read_manifest(manifest) if manifest else {}
@@ -185,7 +197,12 @@ class Corpus:
             plan = _override(plan, overrides.get(str(Path(path).resolve())))
             if plan.digest in seen:
                 warnings.append(
-                    (path, Warning("duplicate-document", f"the same document as {seen[plan.digest]}; loaded once"))
+                    (
+                        path,
+                        Warning(
+                            "duplicate-document", f"the same document as {seen[plan.digest]}; loaded once"
+                        ),
+                    )
                 )
                 continue
             seen[plan.digest] = path
@@ -270,20 +287,19 @@ class Corpus:
         graph (IRI None), for the Graph Store Protocol (``push``)."""
         import pyoxigraph as ox
 
+        def ntriples(quads: Iterable[Any]) -> bytes:
+            return ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+
         if self._from_store:
             if not hasattr(self.backend, "default_quads"):
                 raise UsageError("push reads plans, RDF files or a --store, not another endpoint")
             for graph in self.backend.graphs():
-                triples = [q.triple for q in self.backend.quads(graph)]
-                yield graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-            shared = [q.triple for q in self.backend.default_quads()]
-            yield None, ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES)
+                yield graph, ntriples(self.backend.quads(graph))
+            yield None, ntriples(self.backend.default_quads())
             return
         for plan in self.plans:
-            triples = [q.triple for q in self.plan_quads(plan)]
-            yield self.minter.plan(plan), ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        shared = [q.triple for q in self.shared_quads()]
-        yield None, ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES)
+            yield self.minter.plan(plan), ntriples(self.plan_quads(plan))
+        yield None, ntriples(self.shared_quads())
 
     @property
     def backend(self) -> Any:
@@ -389,9 +405,15 @@ class Corpus:
             # A plan with no row (only collectives, say) adds nothing, and must not turn every
             # column into objects: concatenated with an empty frame, numbers stop being numbers.
             rows = [p for p in parts if len(p)]
-            table = pd.concat(rows, ignore_index=True) if rows else (parts[0] if parts else compute(self.assignments))
+            table = (
+                pd.concat(rows, ignore_index=True)
+                if rows
+                else (parts[0] if parts else compute(self.assignments))
+            )
             if self.plan_count <= 1:
-                table = table.drop(columns=[c for c in ("plan", "jurisdiction", "level", "year") if c in table.columns])
+                table = table.drop(
+                    columns=[c for c in ("plan", "jurisdiction", "level", "year") if c in table.columns]
+                )
             self._cache[key] = table
         table = self._cache[key]
         if keys is None or keys == ["plan"]:
@@ -433,17 +455,19 @@ class Corpus:
 
         return self._table("joint", joint_attribution_table, by)
 
-    def network(self, by: str | Sequence[str] | None = None, collectives: str = "exclude", groups: str = "expand") -> Any:
+    def network(
+        self, by: str | Sequence[str] | None = None, collectives: str = "exclude", groups: str = "expand"
+    ) -> Any:
         """Whole-network figures of each view (per plan)."""
         from taskgraph.analysis import network_summary
 
-        return self._table(f"network:{collectives}:{groups}", lambda a: network_summary(a, collectives, groups), by)
+        return self._table(
+            f"network:{collectives}:{groups}", lambda a: network_summary(a, collectives, groups), by
+        )
 
     # ------------------------------------------------------------- queries
 
-    def query(
-        self, query: str, params: dict[str, Any] | None = None, timeout: float | None = None
-    ) -> Any:
+    def query(self, query: str, params: dict[str, Any] | None = None, timeout: float | None = None) -> Any:
         """Run a library query (by name) or SPARQL text; rows stream (see :class:`taskgraph.store.Rows`)."""
         from taskgraph.query import get_query, library, run_query
 
@@ -491,7 +515,9 @@ def aggregate(table: Any, keys: list[str]) -> Any:
     name = next((c for c in ("unit", "leader") if c in table.columns), None)
     missing = [k for k in keys if k not in table.columns]
     if missing:
-        raise UsageError(f"cannot sum by {missing[0]!r}: the table has no such column (load more than one plan?)")
+        raise UsageError(
+            f"cannot sum by {missing[0]!r}: the table has no such column (load more than one plan?)"
+        )
     group = [*keys, name] if name and name not in keys and "function" not in keys else list(keys)
     if "view" in table.columns and "view" not in group:
         group.append("view")  # the network table: each view summed on its own
@@ -576,7 +602,11 @@ def _expand(paths: list[str]) -> list[str]:
         if os.path.isdir(path):
             found = plan_files(path)
             for root, _, files in os.walk(path):
-                found += [os.path.join(root, f) for f in files if Path(f).suffix.lower() in rdf_ext and not f.startswith(".")]
+                found += [
+                    os.path.join(root, f)
+                    for f in files
+                    if Path(f).suffix.lower() in rdf_ext and not f.startswith(".")
+                ]
             if not found:
                 raise InputError("no plan file in this folder (.txt .html .docx .pdf .xlsx, or RDF)", path)
             out.extend(sorted(set(found)))
@@ -587,5 +617,13 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["AGGREGATES", "Corpus", "Overrides", "Renaming", "aggregate", "as_assignments", "read_aliases", "read_manifest"]
-
+__all__ = [
+    "AGGREGATES",
+    "Corpus",
+    "Overrides",
+    "Renaming",
+    "aggregate",
+    "as_assignments",
+    "read_aliases",
+    "read_manifest",
+]

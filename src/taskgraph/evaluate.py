@@ -178,7 +178,9 @@ def evaluate_file(plan_path: str, gold_path: str, on_plan: Any = None) -> dict[s
     return evaluate(plan, gold)
 
 
-def evaluate_folder(folder: str | os.PathLike[str]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
+def evaluate_folder(
+    folder: str | os.PathLike[str],
+) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
     """Score every document of a folder laid out as ``docs/NAME.*`` + ``gold/NAME.json``.
 
     Leading ``# source:`` / ``# format:`` lines of a text document (the layout of the real-plans

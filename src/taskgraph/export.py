@@ -130,7 +130,9 @@ def node_table(G: nx.Graph) -> Any:
     import pandas as pd
 
     keys = sorted({k for _, d in G.nodes(data=True) for k in d} - {"label"})
-    rows = [{"id": n, "label": d.get("label", n), **{k: d.get(k) for k in keys}} for n, d in G.nodes(data=True)]
+    rows = [
+        {"id": n, "label": d.get("label", n), **{k: d.get(k) for k in keys}} for n, d in G.nodes(data=True)
+    ]
     return pd.DataFrame(rows, columns=["id", "label", *keys])
 
 
@@ -165,7 +167,9 @@ def write_graph(
     nodes = node_table(H)
     edge_keys = sorted({k for *_, d in H.edges(data=True) for k in d} - {"weight"})
     kind = "Directed" if H.is_directed() else "Undirected"
-    edge_rows = [[u, v, kind, d.get("weight", 1), *(d.get(k, "") for k in edge_keys)] for u, v, d in H.edges(data=True)]
+    edge_rows = [
+        [u, v, kind, d.get("weight", 1), *(d.get(k, "") for k in edge_keys)] for u, v, d in H.edges(data=True)
+    ]
     edge_columns = ["Source", "Target", "Type", "Weight", *edge_keys]
     if fmt == "xlsx":
         import pandas as pd

@@ -33,7 +33,9 @@ def check_base(base: str) -> str:
     Traceback (most recent call last):
     taskgraph.errors.UsageError: --base must be an absolute IRI such as https://example.org/data/, not 'not an iri'
     """
-    bad = not _SCHEME.match(base) or any(ch in base for ch in ' <>"{}|\\^`') or any(ord(ch) < 33 for ch in base)
+    bad = (
+        not _SCHEME.match(base) or any(ch in base for ch in ' <>"{}|\\^`') or any(ord(ch) < 33 for ch in base)
+    )
     if not bad and base.lower().startswith(("http:", "https:")):
         bad = not urlsplit(base).netloc
     if bad:

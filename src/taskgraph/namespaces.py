@@ -16,7 +16,7 @@ class TG(DefinedNamespace):
 
     _NS = Namespace(TG_IRI)
     _fail = True
-    _extras = ["from", "to"]  # of a Renaming; Python keywords, so TG["from"], TG["to"]
+    _extras = ["from", "to"]  # noqa: RUF012 - of a Renaming; Python keywords, so TG["from"], TG["to"]
 
     # classes
     Plan: URIRef

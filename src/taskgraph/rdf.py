@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from taskgraph.errors import InputError, UsageError
 from taskgraph.iris import DEFAULT_BASE, Minter, agent_segment
-from taskgraph.model import Kind, Plan, Role
+from taskgraph.model import Plan, Role
 from taskgraph.registry import ROLE_TERMS
 
 TG = "https://w3id.org/taskgraph/ontology#"
@@ -71,7 +71,10 @@ def tg(local: str) -> ox.NamedNode:
     return ox.NamedNode(TG + local)
 
 
-ROLE_NODES = {role: (tg(term.name), tg(role.value.split("_")[0] + role.value.split("_")[1].title())) for role, term in ROLE_TERMS.items()}
+ROLE_NODES = {
+    role: (tg(term.name), tg(role.value.split("_")[0] + role.value.split("_")[1].title()))
+    for role, term in ROLE_TERMS.items()
+}
 _PLAN_TYPES = (tg("Plan"), _n("prov", "Entity"), _n("dcterms", "BibliographicResource"))
 _SECTION_TYPES = (tg("Section"), _n("prov", "Entity"))
 _TASK_TYPES = (tg("Task"), _n("prov", "Activity"))
@@ -79,7 +82,12 @@ _AGENT_TYPES = {
     "person": (tg("Leader"), _n("foaf", "Person"), _n("prov", "Person"), _n("prov", "Agent")),
     "leaders": (tg("CollectiveLeader"), _n("foaf", "Group"), _n("prov", "Agent")),
     "unit": (tg("Unit"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
-    "units": (tg("CollectiveUnit"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
+    "units": (
+        tg("CollectiveUnit"),
+        _n("org", "Organization"),
+        _n("prov", "Organization"),
+        _n("prov", "Agent"),
+    ),
     "group": (tg("UnitGroup"), _n("org", "Organization"), _n("prov", "Organization"), _n("prov", "Agent")),
 }
 _ORG_TYPES = (_n("org", "Organization"), _n("prov", "Agent"))
@@ -259,7 +267,9 @@ def plan_quads(plan: Plan, minter: Minter | None = None) -> list[ox.Quad]:
     return out
 
 
-def _section(t: Any, s: ox.NamedNode, title: str, number: int, parent: ox.NamedNode, plan: ox.NamedNode) -> None:
+def _section(
+    t: Any, s: ox.NamedNode, title: str, number: int, parent: ox.NamedNode, plan: ox.NamedNode
+) -> None:
     for typ in _SECTION_TYPES:
         t(s, A, typ)
     t(s, TITLE, _zh(title))
@@ -338,7 +348,7 @@ def to_rdf(source: Any, base: str = DEFAULT_BASE) -> Any:
     ds = Dataset()
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
-    data = ox.serialize(list(_corpus(source, base).quads()), format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(list(_corpus(source, base).quads()), format=ox.RdfFormat.N_QUADS) or b""
     ds.parse(data=data.decode("utf-8"), format="nquads")
     return ds
 
@@ -382,7 +392,9 @@ def _looks_rdf(path: str | os.PathLike[str]) -> bool:
     return b"@context" in head or b"@id" in head or b"rdf:RDF" in head or b"22-rdf-syntax-ns" in head
 
 
-def write_quads(quads: Iterable[ox.Quad], path: str | os.PathLike[str], fmt: str | None = None) -> tuple[str, int]:
+def write_quads(
+    quads: Iterable[ox.Quad], path: str | os.PathLike[str], fmt: str | None = None
+) -> tuple[str, int]:
     """Write quads to ``path`` atomically in ``fmt`` (from the extension when None).
 
     Formats without named graphs (Turtle, N-Triples, RDF/XML) get the union of the graphs, each
@@ -418,7 +430,11 @@ def _xml_safe_triples(triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
         o = t.object
         if isinstance(o, ox.Literal) and xml_safe(o.value) != o.value:
             value = xml_safe(o.value)
-            o = ox.Literal(value, language=o.language) if o.language else ox.Literal(value, datatype=o.datatype)
+            o = (
+                ox.Literal(value, language=o.language)
+                if o.language
+                else ox.Literal(value, datatype=o.datatype)
+            )
             t = ox.Triple(t.subject, t.predicate, o)
         yield t
 
@@ -460,14 +476,14 @@ def read_rdf(path: str | os.PathLike[str], store: Any) -> None:
 
 __all__ = [
     "DEFAULT_BASE",
-    "to_rdf",
-    "write_rdf",
     "FORMATS",
     "PREFIXES",
     "format_for",
     "plan_quads",
     "rdf_format",
     "read_rdf",
+    "to_rdf",
     "vocabulary_quads",
     "write_quads",
+    "write_rdf",
 ]

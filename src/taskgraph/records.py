@@ -68,7 +68,18 @@ def plans_to_json(plans: list[Plan]) -> str:
     return json.dumps({"documents": [plan_to_dict(p) for p in plans]}, ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ("source", "index", "number", "section", "subsection", "role", "name", "as_written", "kind", "text")
+CSV_COLUMNS = (
+    "source",
+    "index",
+    "number",
+    "section",
+    "subsection",
+    "role",
+    "name",
+    "as_written",
+    "kind",
+    "text",
+)
 
 
 def plans_to_csv(plans: list[Plan], excel: bool = False) -> str:

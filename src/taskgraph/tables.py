@@ -92,7 +92,11 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str 
         write_rows(columns, rows, fmt, out)
         return out.getvalue().rstrip("\n")
     cells = [[_cell(v, CELL_WIDTH) for v in row] for row in rows]
-    cut = any(c.endswith("…") and _width(_cell(v)) > CELL_WIDTH for r, row in zip(cells, rows) for c, v in zip(r, row))
+    cut = any(
+        c.endswith("…") and _width(_cell(v)) > CELL_WIDTH
+        for r, row in zip(cells, rows)
+        for c, v in zip(r, row)
+    )
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     numeric = [
         all(isinstance(r[i], (int, float)) or r[i] is None for r in rows) and rows

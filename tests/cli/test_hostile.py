@@ -37,7 +37,8 @@ def collectives_only(tmp_path: Path) -> Path:
     return write(
         tmp_path,
         "collectives.txt",
-        TITLE + "1. 推进乡村振兴。\n牵头单位：各镇人民政府\n2. 抓好安全生产。\n责任单位：各镇人民政府、各街道办事处\n",
+        TITLE
+        + "1. 推进乡村振兴。\n牵头单位：各镇人民政府\n2. 抓好安全生产。\n责任单位：各镇人民政府、各街道办事处\n",
     )
 
 
@@ -125,13 +126,19 @@ def test_a_bad_base_is_wrong_usage(base: str, plan_path: Path, tmp_path: Path) -
 
 
 def test_service_is_refused_in_one_line(plan_path: Path) -> None:
-    code, out, err = run("query", plan_path, "-q", "-e", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    code, out, err = run(
+        "query", plan_path, "-q", "-e", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
+    )
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "SERVICE" in err
 
 
 def test_a_remote_json_ld_context_is_refused_by_every_reader(tmp_path: Path) -> None:
-    doc = write(tmp_path, "ctx.jsonld", json.dumps({"@context": "http://127.0.0.1:9/c", "@id": "http://ex/a", "name": "x"}))
+    doc = write(
+        tmp_path,
+        "ctx.jsonld",
+        json.dumps({"@context": "http://127.0.0.1:9/c", "@id": "http://ex/a", "name": "x"}),
+    )
     for args in (("validate", doc), ("query", doc, "-e", "SELECT * {?s ?p ?o}"), ("analyze", doc)):
         code, _, err = run(*args)
         assert code == 1, args
@@ -151,7 +158,12 @@ LAUGHS = """<?xml version="1.0"?>
 
 def test_entity_expansion_is_refused_by_every_command(tmp_path: Path) -> None:
     doc = write(tmp_path, "laughs.rdf", LAUGHS)
-    for args in (("query", doc, "-e", "SELECT * {?s ?p ?o}"), ("validate", doc), ("analyze", doc), ("build", doc, "-o", tmp_path / "x.nt")):
+    for args in (
+        ("query", doc, "-e", "SELECT * {?s ?p ?o}"),
+        ("validate", doc),
+        ("analyze", doc),
+        ("build", doc, "-o", tmp_path / "x.nt"),
+    ):
         code, _, err = run(*args)
         assert code == 1, args
         assert len(err.strip().splitlines()) == 1 and str(doc) in err and "entit" in err.lower()
@@ -172,11 +184,16 @@ def test_an_endless_file_is_refused_at_the_size_limit(monkeypatch: pytest.Monkey
     monkeypatch.setenv("TASKGRAPH_MAX_BYTES", str(2 * 1024 * 1024))
     code, _, err = run("parse", "/dev/zero")
     assert code == 1
-    assert err.strip() == "Error: /dev/zero: larger than the limit of 2 MB; set TASKGRAPH_MAX_BYTES to read it"
+    assert (
+        err.strip() == "Error: /dev/zero: larger than the limit of 2 MB; set TASKGRAPH_MAX_BYTES to read it"
+    )
     monkeypatch.setenv("TASKGRAPH_MAX_BYTES", "1000")
     code, _, err = run("query", "/dev/zero", "-e", "SELECT * {?s ?p ?o}")
     assert code == 1
-    assert err.strip() == "Error: /dev/zero: larger than the limit of 1,000 bytes; set TASKGRAPH_MAX_BYTES to read it"
+    assert (
+        err.strip()
+        == "Error: /dev/zero: larger than the limit of 1,000 bytes; set TASKGRAPH_MAX_BYTES to read it"
+    )
 
 
 # -- text that would be lost or misread -------------------------------------------------------------

@@ -10,6 +10,7 @@ from taskgraph.readers.text import parse_text
 def normalise(text):
     return to_lines(parse_text(text), False)
 
+
 TASK = "一、目标\n1.地区生产总值增长6%。（牵头领导：丁卫东；牵头单位：县发展改革局；责任单位：县财政局）\n"
 
 

@@ -76,6 +76,8 @@ METADATA = {
 @pytest.mark.parametrize("slug", sorted(METADATA))
 def test_metadata_through_page_chrome(slug):
     lines = (REALPLANS / "docs" / f"{slug}.txt").read_text(encoding="utf-8").splitlines(keepends=True)
-    plan = parse_plan("".join(ln for ln in lines if not ln.startswith(("# source:", "# format:"))), f"{slug}.txt")
+    plan = parse_plan(
+        "".join(ln for ln in lines if not ln.startswith(("# source:", "# format:"))), f"{slug}.txt"
+    )
     level = plan.level.value if plan.level else None
     assert (plan.title, plan.jurisdiction, level, plan.year, plan.document_number) == METADATA[slug]

@@ -15,12 +15,15 @@ from taskgraph.rdf import to_rdf, write_rdf
 def read_back(path, fmt):
     """The file parsed by rdflib (an independent reader)."""
     ds = Dataset()
-    parser = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads", "xml": "xml"}[fmt]
+    parser = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nq": "nquads", "xml": "xml"}[
+        fmt
+    ]
     if fmt in ("trig", "nq", "jsonld"):
         ds.parse(path, format=parser)
     else:
         ds.graph(URIRef("urn:x-file")).parse(path, format=parser)
     return ds
+
 
 PROV_SKOS = """
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -105,7 +108,11 @@ def test_deterministic(plan, tmp_path):
 
 def test_same_unit_one_iri_across_plans(plan, plan_text):
     """The same bureau in two plans of one county is one node; each plan has its own graph."""
-    other = parse_plan(plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("地区生产总值增长 6%", "地区生产总值增长 7%"))
+    other = parse_plan(
+        plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace(
+            "地区生产总值增长 6%", "地区生产总值增长 7%"
+        )
+    )
     ds = to_rdf([plan, other])
     assert len([g for g in ds.graphs() if g.identifier != ds.default_graph.identifier and len(g)]) == 2
     g = _union(ds)
@@ -140,7 +147,11 @@ def test_formats_hold_same_triples(ds, plan, tmp_path, fmt):
 
 def test_trig_named_graph_per_plan(plan, plan_text, tmp_path):
     """TriG output keeps one named graph per plan."""
-    other = parse_plan(plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("地区生产总值增长 6%", "地区生产总值增长 7%"))
+    other = parse_plan(
+        plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace(
+            "地区生产总值增长 6%", "地区生产总值增长 7%"
+        )
+    )
     path = tmp_path / "two.trig"
     write_rdf([plan, other], path)
     back = read_back(path, "trig")

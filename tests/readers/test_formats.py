@@ -26,14 +26,26 @@ ROLES = ("lead_leaders", "lead_units", "responsible_units")
 
 def _expected(gold):
     return [
-        (str(t["number"]), t["text"], t["lead_leaders"], t["lead_units_canonical"], t["responsible_units_canonical"])
+        (
+            str(t["number"]),
+            t["text"],
+            t["lead_leaders"],
+            t["lead_units_canonical"],
+            t["responsible_units_canonical"],
+        )
         for t in gold["tasks"]
     ]
 
 
 def _got(plan):
     return [
-        (t.number, t.text, [p.name for p in t.lead_leaders], [p.name for p in t.lead_units], [p.name for p in t.responsible_units])
+        (
+            t.number,
+            t.text,
+            [p.name for p in t.lead_leaders],
+            [p.name for p in t.lead_units],
+            [p.name for p in t.responsible_units],
+        )
         for t in plan.tasks
     ]
 
@@ -41,7 +53,9 @@ def _got(plan):
 def _check(plan, gold):
     assert [w.code for w in plan.warnings] == []
     assert _got(plan) == _expected(gold)
-    assert [s.title.replace(" ", "") for s in plan.sections] == list(dict.fromkeys(t["section"].replace(" ", "") for t in gold["tasks"]))
+    assert [s.title.replace(" ", "") for s in plan.sections] == list(
+        dict.fromkeys(t["section"].replace(" ", "") for t in gold["tasks"])
+    )
 
 
 def test_gbk_web_page(tmp_path, gold):
@@ -93,8 +107,10 @@ needs_chromium = pytest.mark.skipif(
 def test_pdf_printed_by_chromium(tmp_path, gold, kind):
     """A PDF printed from the web page (running header, footer and page numbers removed; the
     table's ruled rows read as rows)."""
-    page = html_page(shenxian().paragraphs(), encoding="utf-8") if kind == "paragraphs" else html_table_page(
-        shenxian().rows(), encoding="utf-8", layout_table=False
+    page = (
+        html_page(shenxian().paragraphs(), encoding="utf-8")
+        if kind == "paragraphs"
+        else html_table_page(shenxian().rows(), encoding="utf-8", layout_table=False)
     )
     path = pdf_from_html(page, tmp_path / f"{kind}.pdf")
     plan = read_plan(path)

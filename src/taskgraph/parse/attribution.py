@@ -290,12 +290,25 @@ def _split_fused(w: Written) -> list[Written]:
     text = w.text
     titled = list(re.finditer(rf"[\u4e00-\u9fff·]{{2,4}}?(?:{TITLES})", text))
     if len(titled) > 1 and "".join(m.group() for m in titled) == text:
-        return [Written(m.group(), w.separator if k == 0 else "", w.offset + m.start()) for k, m in enumerate(titled)]
-    if not (4 <= len(text) <= 9) or not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text.startswith(COMPOUND_SURNAMES):
+        return [
+            Written(m.group(), w.separator if k == 0 else "", w.offset + m.start())
+            for k, m in enumerate(titled)
+        ]
+    if (
+        not (4 <= len(text) <= 9)
+        or not all("\u4e00" <= ch <= "\u9fff" for ch in text)
+        or text.startswith(COMPOUND_SURNAMES)
+    ):
         return [w]
-    cuts = [(k) for k in (2, 3) if text[k : k + 1] in SURNAMES and text[0] in SURNAMES and 2 <= len(text) - k <= 6]
+    cuts = [
+        (k) for k in (2, 3) if text[k : k + 1] in SURNAMES and text[0] in SURNAMES and 2 <= len(text) - k <= 6
+    ]
     for k in cuts:
-        rest = _split_fused(Written(text[k:], "", w.offset + k)) if len(text) - k > 3 else [Written(text[k:], "", w.offset + k)]
+        rest = (
+            _split_fused(Written(text[k:], "", w.offset + k))
+            if len(text) - k > 3
+            else [Written(text[k:], "", w.offset + k)]
+        )
         if all(2 <= len(r.text) <= 3 for r in rest):
             return [Written(text[:k], w.separator, w.offset), *rest]
     return [w]
@@ -573,7 +586,13 @@ def _bare_units(content: str, base: int) -> tuple[Written, ...] | None:
     from taskgraph.parse.vocabulary import ABBREVIATION, NOTE_PREFIX
 
     text = content.strip()
-    if not text or len(text) > 200 or ABBREVIATION.match(text) or NOTE_PREFIX.match(text) or ROLE_LABEL.search(text):
+    if (
+        not text
+        or len(text) > 200
+        or ABBREVIATION.match(text)
+        or NOTE_PREFIX.match(text)
+        or ROLE_LABEL.search(text)
+    ):
         return None
     names = split_names(text, base + (len(content) - len(content.lstrip())))
     if not names or not all(looks_like_party(w.text) for w in names):

@@ -164,9 +164,15 @@ def best_title(lines: list[str]) -> str:
     best, score = "", 0
     for text in lines:
         text = text.strip()
-        if not 6 <= len(text) <= 80 or is_chrome_line(text) or text.endswith(("。", "；", "，", ";", ",", "：", ":")):
+        if (
+            not 6 <= len(text) <= 80
+            or is_chrome_line(text)
+            or text.endswith(("。", "；", "，", ";", ",", "：", ":"))
+        ):
             continue
-        points = len(TITLE_WORDS.findall(text)) + (2 if _ends_title(text) else 0) + (1 if "关于" in text else 0)
+        points = (
+            len(TITLE_WORDS.findall(text)) + (2 if _ends_title(text) else 0) + (1 if "关于" in text else 0)
+        )
         if points > score:
             best, score = text, points
     return best

@@ -367,7 +367,9 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             and (
                 broken(prev)
                 or current.empty
-                or (not _attribution_closes(current.lines[-1].text) and _continues(current, text, prev_closed))
+                or (
+                    not _attribution_closes(current.lines[-1].text) and _continues(current, text, prev_closed)
+                )
             )
         ):
             current.add(line)  # the item goes on: a broken line, or its attribution on the next line
@@ -497,15 +499,15 @@ def read_item(item: Item) -> None:
         )
     if attribution is not None:
         for f in attribution.fields:
-            names, written = _written(f.names, orig, attribution.base)
-            fields.append((f.role, names, written))
+            resolved, written = _written(f.names, orig, attribution.base)
+            fields.append((f.role, resolved, written))
     if item.labels:
         label_text = "\n".join("".join(line.text for line in group) for group in item.labels)
         label_orig = "\n".join("".join(line.orig for line in group) for group in item.labels)
         found, unlabelled, deadline = parse_fields(label_text)
         for f in found:
-            names, written = _written(f.names, label_orig)
-            fields.append((f.role, names, written))
+            resolved, written = _written(f.names, label_orig)
+            fields.append((f.role, resolved, written))
         if attribution is None:
             attribution = Attribution(
                 len(text), len(text), label_orig, found, unlabelled, "labelled-lines", deadline
@@ -515,7 +517,10 @@ def read_item(item: Item) -> None:
     if attribution is not None and attribution.style not in ("labelled-lines", "table"):
         if not text[: attribution.start].strip() and attribution.end:
             # "1.（牵头单位：市发改委）加快…": the attribution before the task's text
-            item.text, item.orig = text[attribution.end :].lstrip("，,：: "), orig[attribution.end :].lstrip("，,：: ")
+            item.text, item.orig = (
+                text[attribution.end :].lstrip("，,：: "),
+                orig[attribution.end :].lstrip("，,：: "),
+            )
             item.leading = True
         else:
             item.text, item.orig = text[: attribution.start], orig[: attribution.start]
@@ -667,7 +672,7 @@ def _multi_targets(items: list[Item], warnings: list[Warning]) -> None:
             from taskgraph.parse.markers import chinese_number
 
             count = chinese_number(m.group("count"))
-        targets = []
+        targets: list[Item] = []
         for before in reversed(items[:k]):
             if before.kind == "heading" or (count is not None and len(targets) >= count):
                 break

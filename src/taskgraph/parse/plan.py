@@ -243,7 +243,11 @@ def _title(item: Item) -> str:
     lines = item.lines[:1]
     for line in item.lines[1:4]:
         last = lines[-1].text[item.offset if len(lines) == 1 else 0 :]
-        if last.endswith(("。", "；", "）", ")")) or len(line.text) > 30 or any(ch in line.text for ch in "。；;"):
+        if (
+            last.endswith(("。", "；", "）", ")"))
+            or len(line.text) > 30
+            or any(ch in line.text for ch in "。；;")
+        ):
             break
         lines.append(line)
     return "".join(ln.raw for ln in lines).strip()

@@ -232,7 +232,7 @@ def _flat_rows(lines: list[Line], start: int, columns: list[str | None]) -> tupl
 
     def is_number(k: int, value: int) -> bool:
         m = ROW_NUMBER.match(lines[k].text)
-        return bool(m) and int(m.group(1)) == value
+        return m is not None and int(m.group(1)) == value
 
     def fits(text: str, column: str | None) -> bool:
         role = _role(column)

@@ -36,6 +36,7 @@ def too_large(limit: int, name: str) -> InputError:
     size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
     return InputError(f"larger than the limit of {size}; set TASKGRAPH_MAX_BYTES to read it", name)
 
+
 # Extensions a folder is searched for; anything else in a folder is not a plan and is passed over.
 PLAN_EXTENSIONS = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".xlsx")
 # Formats read only after a conversion; in a folder they are errors, not silently skipped.

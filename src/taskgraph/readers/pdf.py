@@ -232,7 +232,7 @@ def _read_page(page: Any, number: int) -> _Page:
     rest = chars
     rules = len(page.rects) + len(page.lines)
     if chars and 0 < rules <= _MAX_RULES:
-        settings = dict(_TABLE_SETTINGS)
+        settings: dict[str, Any] = dict(_TABLE_SETTINGS)
         verticals = [e for e in page.edges if e.get("orientation") == "v"]
         if verticals:
             # A row broken by the page break has its side rules but no rule under it (Chromium

@@ -642,7 +642,9 @@ def write_html(
     from taskgraph.safety import atomic_write
 
     if not isinstance(G, nx.Graph):
-        raise UsageError(f"write_html takes a NetworkX graph (e.g. corpus.view('units')), not {type(G).__name__}")
+        raise UsageError(
+            f"write_html takes a NetworkX graph (e.g. corpus.view('units')), not {type(G).__name__}"
+        )
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(f"write_html writes to a path, not {type(path).__name__}")
     target = Path(path)

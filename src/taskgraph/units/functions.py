@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from taskgraph.units._data import data_rows, data_text
 from taskgraph.units.identity import canonical_form
@@ -70,7 +71,7 @@ def concepts() -> dict[str, Concept]:
 
     skos = "http://www.w3.org/2004/02/skos/core#"
     triples = list(ox.parse(data_text("functions.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE))
-    by: dict[tuple[str, str], list[ox.Term]] = {}
+    by: dict[tuple[str, str], list[Any]] = {}
     for t in triples:
         by.setdefault((t.subject.value, t.predicate.value), []).append(t.object)
 
@@ -83,13 +84,19 @@ def concepts() -> dict[str, Concept]:
     out: dict[str, Concept] = {}
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     subjects = sorted(
-        {t.subject.value for t in triples if t.predicate.value == rdf_type and t.object.value == skos + "Concept"}
+        {
+            t.subject.value
+            for t in triples
+            if t.predicate.value == rdf_type and t.object.value == skos + "Concept"
+        }
     )
     for subject in subjects:
         if not any(o.value == SCHEME_IRI for o in by.get((subject, skos + "inScheme"), ())):
             continue
         concept_id = subject.removeprefix(FUNCTION_NS)
-        broader = next((o.value.removeprefix(FUNCTION_NS) for o in by.get((subject, skos + "broader"), ())), None)
+        broader = next(
+            (o.value.removeprefix(FUNCTION_NS) for o in by.get((subject, skos + "broader"), ())), None
+        )
         function = Function(concept_id, label(subject, "prefLabel", "zh"), label(subject, "prefLabel", "en"))
         out[concept_id] = Concept(function, label(subject, "definition", "en"), broader)
     return out
