@@ -138,6 +138,31 @@ def test_corpus_report(tmp_path, plan_path, plan_text):
     assert list((out / "figures").glob("corpus.*"))
 
 
+def test_corpus_report_without_a_report_each(tmp_path, plan_path, plan_text, monkeypatch):
+    """--no-each-plan (and, by default, more than EACH_PLAN_LIMIT plans) writes the comparison
+    alone, says so in the summary, and still lists every plan's parser warnings."""
+    import taskgraph.report
+
+    later = tmp_path / "shenxian-2025.txt"
+    later.write_text(
+        plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告").replace("增长 6%", "增长 7%"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "corpus"
+    result = CliRunner().invoke(cli, ["report", str(plan_path), str(later), "-o", str(out), "--no-each-plan"])
+    assert result.exit_code == 0, result.output
+    assert not (out / "plans").exists()
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    assert "2 plans. No plan has a report of its own" in summary
+    assert (out / "corpus.csv").exists() and (out / "rdf" / "corpus.trig").exists()
+
+    monkeypatch.setattr(taskgraph.report, "EACH_PLAN_LIMIT", 1)  # the default follows the limit
+    report = taskgraph.report.write_report([plan_path, later], tmp_path / "default")
+    assert not (tmp_path / "default" / "plans").exists() and report.files
+    report = taskgraph.report.write_report([plan_path, later], tmp_path / "forced", each_plan=True)
+    assert (tmp_path / "forced" / "plans" / "莘县-2025" / "index.html").exists()
+
+
 def test_report_folder_locked(tmp_path, plan_path):
     """A second run into a folder another run is writing is refused with one line, exit 1."""
     from taskgraph.safety import FolderLock

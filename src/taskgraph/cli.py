@@ -652,13 +652,19 @@ def figures(sources: tuple[str, ...], output: str, top: int, formats: tuple[str,
 @cli.command()
 @_SOURCES
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="The report folder.")
+@click.option(
+    "--each-plan/--no-each-plan",
+    default=None,
+    help="Give each plan of several its full report under plans/ (default: up to 50 plans).",
+)
 @source_options
-def report(sources: tuple[str, ...], output: str, store: str | None, endpoint: str | None, headers: tuple[str, ...],
-           manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
+def report(sources: tuple[str, ...], output: str, each_plan: bool | None, store: str | None, endpoint: str | None,
+           headers: tuple[str, ...], manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
     """Everything in one folder: RDF, validation, queries, tables, pages, figures, summary.
 
-    With several plans, each plan gets its own folder and the report compares them side by
-    side. Progress goes to stderr; the folder is locked while it is written.
+    With several plans, the report compares them side by side, and each plan (up to 50, or
+    as --each-plan says) gets its own folder. Progress goes to stderr; the folder is locked
+    while it is written.
 
     Example: taskgraph report data/shenxian-2024-task-allocation.txt -o report
     """
@@ -667,7 +673,7 @@ def report(sources: tuple[str, ...], output: str, store: str | None, endpoint: s
     from taskgraph.report import write_report
 
     corpus = _corpus(sources, store, endpoint, headers, manifest, aliases, base, quiet)
-    result = write_report(corpus, output, progress=_say)
+    result = write_report(corpus, output, progress=_say, each_plan=each_plan)
     _say(f"wrote {len(result.files)} files to {output}; open {Path(output) / 'index.html'}")
     _view_warnings(corpus)
     if not result.conforms:

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+# The most plans that each get a full report of their own by default (see write_report).
+EACH_PLAN_LIMIT = 50
+
 BROKERAGE_COLUMNS = [
     "unit",
     "brokerage_total",
@@ -241,6 +244,7 @@ def write_report(
     base: str | None = None,
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    each_plan: bool | None = None,
 ) -> Report:
     """The whole pipeline on a corpus (or plan files) into one folder; return what it wrote.
 
@@ -248,6 +252,12 @@ def write_report(
     string, which would be read as many one-letter paths). With several plans, each plan gets
     the full report in ``plans/NAME/`` and the folder's top level compares them side by side.
     The folder is locked while it is written: a second run into it is refused.
+
+    ``each_plan``: whether each plan of several gets its full report under ``plans/``; None
+    (the default) gives one to each plan of a corpus of at most :data:`EACH_PLAN_LIMIT` plans.
+    A thousand plans are read through the corpus tables, figures and RDF: a full report each
+    would take about two seconds a plan. A plan read from a store never gets one (its text is
+    not there to report on).
 
     ``jobs`` is how many processes may write a plan's report at once: validation and figures
     run in forked child processes beside the rest (1: all in this process; None: as
@@ -276,7 +286,7 @@ def write_report(
         if corpus.plan_count <= 1:
             return _plan_report(corpus, out, say, parallel)
         report = Report(out)
-        by_plan = corpus.by_plan()
+        by_plan = corpus.by_plan() if _each_plan(each_plan, corpus.plan_count) else {}
         names = _slugs(corpus)
         plans_by_iri = {corpus.minter.plan(p): p for p in corpus.plans}
         for k, (iri, _) in enumerate(by_plan.items(), start=1):
@@ -292,10 +302,19 @@ def write_report(
             report.warnings += sub.warnings
         say("comparing the plans side by side")
         report.files += _corpus_outputs(corpus, out, names)
-        summary = _corpus_summary(corpus, report)
+        each = any(path.is_relative_to(out / "plans") for path in report.files)
+        if not each:
+            report.warnings += [
+                f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in corpus.plans for w in p.warnings
+            ]
+        summary = _corpus_summary(corpus, report, each)
         _write(report, out / "summary.md", summary)
         _write(report, out / "index.html", _index(f"{corpus.plan_count} plans", report, summary))
         return report
+
+
+def _each_plan(each_plan: bool | None, plans: int) -> bool:
+    return plans <= EACH_PLAN_LIMIT if each_plan is None else bool(each_plan)
 
 
 def _slugs(corpus: Any) -> dict[str, str]:
@@ -608,16 +627,19 @@ def _corpus_outputs(corpus: Any, out: Path, names: dict[str, str]) -> list[Path]
     return report.files
 
 
-def _corpus_summary(corpus: Any, report: Report) -> str:
+def _corpus_summary(corpus: Any, report: Report, each: bool = True) -> str:
     from taskgraph.safety import markdown_escape
 
     table = corpus_table(corpus)
-    lines = [
-        "# Plans side by side",
-        "",
-        f"{corpus.plan_count} plans. Each has its full report under `plans/`.",
-        "",
-    ]
+    if each:
+        about = "Each has its full report under `plans/`."
+    else:
+        about = (
+            f"No plan has a report of its own (more than {EACH_PLAN_LIMIT} plans, `--no-each-plan`, or read "
+            "from a store): `taskgraph report PLAN -o DIR` writes one, `--each-plan` writes them all; "
+            "`taskgraph validate` checks the graph against the shapes."
+        )
+    lines = ["# Plans side by side", "", f"{corpus.plan_count} plans. {about}", ""]
     lines.append(_table(table, list(table.columns)))
     lines += [
         "",
