@@ -111,6 +111,15 @@ def source_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--store", "store", type=click.Path(file_okay=False), help="Read an on-disk store built with `build --store`."),
         click.option("--endpoint", metavar="URL", help="Read from a SPARQL 1.1 endpoint (its query URL)."),
         click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'", help="HTTP header for --endpoint (repeatable), e.g. an Authorization token."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return _plan_options(f)
+
+
+def _plan_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """How plans are read: the manifest, the aliases, the base IRI; -q for the parser's warnings."""
+    options = [
         click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say."),
         click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units."),
         click.option("--base", default=None, metavar="IRI", help="Base IRI of the data (default https://w3id.org/taskgraph/id/)."),
@@ -238,23 +247,7 @@ def parse(
 )
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "nq"]), default=None,
               help="RDF format; from the file extension when not given.")  # fmt: skip
-@click.option(
-    "--manifest",
-    type=click.Path(dir_okay=False),
-    help="CSV path,jurisdiction,level,year that overrides what the plans say.",
-)
-@click.option(
-    "--aliases",
-    type=click.Path(dir_okay=False),
-    help="CSV jurisdiction,from,to,since of renamed and merged units.",
-)
-@click.option(
-    "--base",
-    default=None,
-    metavar="IRI",
-    help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
+@_plan_options
 def build(sources: tuple[str, ...], output: str | None, store_dir: str | None, fmt: str | None,
           manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
     """Build the RDF knowledge graph of plans: a file, or an on-disk store.
@@ -770,23 +763,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, figure: str | None
 )
 @click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Give up on a request after this long (default 120 s; 0: no limit).")  # fmt: skip
-@click.option(
-    "--manifest",
-    type=click.Path(dir_okay=False),
-    help="CSV path,jurisdiction,level,year that overrides what the plans say.",
-)
-@click.option(
-    "--aliases",
-    type=click.Path(dir_okay=False),
-    help="CSV jurisdiction,from,to,since of renamed and merged units.",
-)
-@click.option(
-    "--base",
-    default=None,
-    metavar="IRI",
-    help="Base IRI of the data (default https://w3id.org/taskgraph/id/).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")
+@_plan_options
 def push(sources: tuple[str, ...], endpoint: str, headers: tuple[str, ...], add: bool, store: str | None,
          timeout: float | None, manifest: str | None, aliases: str | None, base: str | None, quiet: bool) -> None:  # fmt: skip
     """Send each plan's named graph to a SPARQL 1.1 Graph Store (Oxigraph, Fuseki, GraphDB …).
