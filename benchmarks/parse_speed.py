@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from linear import plan_of_tasks  # noqa: E402
+from generate import plan_of_tasks  # noqa: E402
 
 SHEN_COUNTY = ROOT / "data" / "shenxian-2024-task-allocation.txt"
 
