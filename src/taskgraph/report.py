@@ -305,7 +305,9 @@ def write_report(
         each = any(path.is_relative_to(out / "plans") for path in report.files)
         if not each:
             report.warnings += [
-                f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in corpus.plans for w in p.warnings
+                f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}"
+                for p in corpus.plans
+                for w in p.warnings
             ]
         summary = _corpus_summary(corpus, report, each)
         _write(report, out / "summary.md", summary)

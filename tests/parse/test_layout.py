@@ -48,3 +48,23 @@ def test_dates_and_numbers():
     assert parse_date("二〇二三年十二月三十一日") == "2023-12-31"
     assert parse_date("2024年13月1日") is None
     assert chinese_number("九十九") == 99
+
+
+def test_or_more_wrapped_to_the_next_line_is_no_attribution_for_several():
+    """"以上" that starts a line after a wrap ("增长6.5%" / "以上。（牵头…）") goes on with the task;
+    "以上2项目标的责任单位均为X" covers the two targets above it."""
+    from taskgraph import parse_plan
+
+    wrapped = parse_plan(
+        "一、主要目标\n1.服务业增加值增长6.5%\n以上。（牵头领导：丁卫东；牵头单位：县发展改革局）\n"
+        "2.新增就业4200人。（牵头单位：县人力资源社会保障局）\n"
+    )
+    assert [(t.number, t.text) for t in wrapped.tasks] == [
+        ("1", "服务业增加值增长6.5%以上。"),
+        ("2", "新增就业4200人。"),
+    ]
+    assert [a.party.name for a in wrapped.tasks[0].assignments] == ["丁卫东", "县发展改革局"]
+    covered = parse_plan(
+        "一、主要目标\n1.地区生产总值增长6%。\n2.一般公共预算收入增长6%。\n以上2项目标的责任单位均为县发展改革局。\n"
+    )
+    assert [[a.party.name for a in t.assignments] for t in covered.tasks] == [["县发展改革局"]] * 2

@@ -85,8 +85,11 @@ UNIT_HEADING = re.compile(
 )
 # One attribution for several targets above it: "以上4项目标的责任单位均为市发展改革委" (issue 10),
 # "上述指标由市统计局牵头负责".
+# It speaks of what it covers (目标, 任务, 指标 …) or whose it is (由, 均, a role) within a few
+# characters: "以上。" or "以上的企业" at the start of a line is "or more" wrapped from the line before.
 MULTI_TARGET = re.compile(
-    r"^(?:以上|上述)(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})?(?:项|个|条)?[^，,。]{0,12}?"
+    r"^(?:以上|上述)(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})?(?:项|个|条)?"
+    r"(?=[^，,。；;（(]{0,12}?(?:目标|任务|工作|指标|事项|内容|项目|措施|责任|牵头|负责|由|均))[^，,。]{0,12}?"
 )
 # The same with a role and its value: "以上4项目标的责任单位均为市发展改革委" (issue 10).
 MULTI_TARGET_ROLE = re.compile(
