@@ -51,7 +51,7 @@ def test_dates_and_numbers():
 
 
 def test_or_more_wrapped_to_the_next_line_is_no_attribution_for_several():
-    """"以上" that starts a line after a wrap ("增长6.5%" / "以上。（牵头…）") goes on with the task;
+    """A line starting "以上" after a wrap ("增长6.5%" / "以上。（牵头…）") goes on with the task;
     "以上2项目标的责任单位均为X" covers the two targets above it."""
     from taskgraph import parse_plan
 
