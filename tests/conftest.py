@@ -13,6 +13,24 @@ GOLD_PATH = ROOT / "tests" / "fixtures" / "shenxian-2024.gold.json"
 GOLDEN = ROOT / "tests" / "golden"
 
 
+# Whole modules outside the fast tier (`make check`): they write full reports, figures and pages
+# or run the README's examples. The fast tier keeps the parser, the model, the queries and the
+# CLI on small inputs; `make test` runs everything.
+SLOW_MODULES = {
+    "tests/test_report.py",
+    "tests/test_report_parallel.py",
+    "tests/test_readme.py",
+    "tests/render/test_figures.py",
+    "tests/render/test_html.py",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.relative_to(ROOT).as_posix() in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--regen-golden", action="store_true", help="Rewrite tests/golden/* from the current code."

@@ -65,6 +65,7 @@ def test_validate_takes_a_plan(plan) -> None:
     assert tg.validate(plan).conforms
 
 
+@pytest.mark.slow
 def test_write_report_takes_one_path(plan_path: Path, tmp_path: Path) -> None:
     """A single path string is one plan, not a list of one-character paths."""
     tg.write_report(str(plan_path), tmp_path / "report")

@@ -229,6 +229,7 @@ def test_numbers_stay_numbers_when_a_plan_has_no_unit(places):
     assert units.coordination_load.dtype.kind == "f" and units.tasks_led.dtype.kind in "iu"
 
 
+@pytest.mark.slow
 def test_compare_is_the_same_under_any_hash_seed():
     """Rows of equal load come in one order whatever Python's hash seed (sets are never the order)."""
     import os

@@ -154,6 +154,7 @@ def test_eigenvector_tie_goes_to_the_first_component():
         assert c["x"] == pytest.approx(1 / math.sqrt(3)) and c["a"] == 0
 
 
+@pytest.mark.slow
 def test_eigenvector_many_components_and_a_large_one():
     """Hundreds of small components and one over the dense-solver limit: the same winner and vector."""
     rng = random.Random(2)

@@ -67,6 +67,7 @@ def test_analyze_an_edgeless_graph_gives_empty_tables(source: str, request: pyte
             assert rows == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", ["collectives_only", "foaf"])
 def test_export_render_figures_report_on_an_edgeless_graph(
     source: str, request: pytest.FixtureRequest, tmp_path: Path
@@ -281,6 +282,7 @@ def test_a_report_folder_being_written_is_refused(plan_path: Path, tmp_path: Pat
     assert not (tmp_path / "report" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_names_never_become_html_in_the_summary(tmp_path: Path) -> None:
     plan = write(
         tmp_path,
