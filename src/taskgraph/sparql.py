@@ -137,6 +137,32 @@ def _service_position(text: str) -> int | None:
     return None
 
 
+@dataclass
+class Rows:
+    """A query's answer: column names and a stream of rows of Python values.
+
+    ``rows`` is an iterator: it is consumed once, row by row, so that a large answer is never
+    held in memory unless the caller asks for it (:meth:`fetch`).
+    """
+
+    columns: tuple[str, ...]
+    rows: Iterator[tuple[Any, ...]]
+
+    def fetch(self) -> list[tuple[Any, ...]]:
+        """Every remaining row, in a list."""
+        return list(self.rows)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every remaining row, as a dict keyed by column name."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def to_dataframe(self) -> Any:
+        """Every remaining row, as a pandas DataFrame with the query's columns."""
+        import pandas as pd
+
+        return pd.DataFrame(self.fetch(), columns=list(self.columns))
+
+
 def check_query(text: str) -> None:
     """Refuse what a taskgraph query may not do: update the graph, or reach another server.
 
@@ -168,7 +194,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def stream(run: Callable[[], Any], convert: Callable[[Any], Any], timeout: float | None) -> Any:
-    """Run ``run()`` (a pyoxigraph query) and stream its rows as :class:`taskgraph.store.Rows`.
+    """Run ``run()`` (a pyoxigraph query) and stream its rows as :class:`Rows`.
 
     One worker thread evaluates the query and hands rows over in batches through a small
     queue (at most 16 batches of 512 rows wait), so the caller writes them out as they come
@@ -186,8 +212,6 @@ def stream(run: Callable[[], Any], convert: Callable[[Any], Any], timeout: float
     its next batch.
     """
     import pyoxigraph as ox
-
-    from taskgraph.store import Rows
 
     limit = timeout if timeout and timeout > 0 else None
     channel: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=16)

@@ -11,40 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from taskgraph.errors import InputError, QueryError
+from taskgraph.sparql import Rows
+
+__all__ = ["DEFAULT_TIMEOUT", "Backend", "LocalStore", "Rows", "converter", "python_value"]
 
 # How long a query may run before it is stopped, in seconds (``--timeout``; 0 means no limit).
 DEFAULT_TIMEOUT = float(os.environ.get("TASKGRAPH_QUERY_TIMEOUT", "120"))
-
-
-@dataclass
-class Rows:
-    """A query's answer: column names and a stream of rows of Python values.
-
-    ``rows`` is an iterator: it is consumed once, row by row, so that a large answer is never
-    held in memory unless the caller asks for it (:meth:`fetch`).
-    """
-
-    columns: tuple[str, ...]
-    rows: Iterator[tuple[Any, ...]]
-
-    def fetch(self) -> list[tuple[Any, ...]]:
-        """Every remaining row, in a list."""
-        return list(self.rows)
-
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """Every remaining row, as a dict keyed by column name."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
-
-    def to_dataframe(self) -> Any:
-        """Every remaining row, as a pandas DataFrame with the query's columns."""
-        import pandas as pd
-
-        return pd.DataFrame(self.fetch(), columns=list(self.columns))
 
 
 class Backend(Protocol):
