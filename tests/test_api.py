@@ -36,6 +36,8 @@ CASES = {
     ),
     "a query that is not text": (lambda c, p, t: tg.run_query(c.backend, 5), UsageError, "query"),
     "a corpus query that is not text": (lambda c, p, t: c.query(5), UsageError, "query"),
+    "a corpus of a number": (lambda c, p, t: tg.Corpus(5), UsageError, "list of parsed plans"),
+    "a sum by a number": (lambda c, p, t: c.units(by=5), UsageError, "key or a list of keys"),
     "write_html of a number": (lambda c, p, t: tg.write_html(5, t / "x.html"), UsageError, "NetworkX graph"),
     "write_graph to an unknown format": (
         lambda c, p, t: tg.write_graph(c.view("units"), t / "x.xyz"),

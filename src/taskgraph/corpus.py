@@ -128,6 +128,8 @@ class Corpus:
     ) -> None:
         if isinstance(plans, (Plan, str, os.PathLike)):
             plans = [plans]  # type: ignore[list-item]
+        if not isinstance(plans, Iterable):
+            raise UsageError(f"a Corpus holds a list of parsed plans, not {type(plans).__name__}")
         plans = list(plans)
         for p in plans:
             if not isinstance(p, Plan):
@@ -555,6 +557,8 @@ def _averaged(column: str) -> bool:
 def _by(by: str | Sequence[str] | None) -> list[str] | None:
     if by is None:
         return None
+    if not isinstance(by, (str, list, tuple)):
+        raise UsageError(f"by is a key or a list of keys ({', '.join(AGGREGATES)}), not {type(by).__name__}")
     keys = [k.strip() for k in by.split(",")] if isinstance(by, str) else list(by)
     for k in keys:
         if k not in AGGREGATES:

@@ -206,6 +206,16 @@ def write_graph(
 
 
 def _stata_name(name: str) -> str:
-    """A Stata variable name: letters, digits and underscores, at most 32 characters."""
+    """A Stata variable name: letters, digits and underscores, at most 32 characters, no reserved word.
+
+    Examples
+    --------
+    >>> _stata_name("function"), _stata_name("coordination_load"), _stata_name("2024年")
+    ('unit_function', 'coordination_load', 'v_2024_')
+    """
+    from pandas.io.stata import StataParser
+
     out = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "_") else "_" for ch in name)
+    if out in StataParser().RESERVED_WORDS:  # renamed here, not by pandas with a "_" and a warning
+        out = "unit_function" if out == "function" else f"{out}_"
     return (out if out and not out[0].isdigit() else f"v_{out}")[:32]

@@ -101,3 +101,43 @@ def test_export_bad_extension(runner, plan_path, tmp_path):
     """An unknown export extension is a usage error."""
     result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "g.docx")])
     assert result.exit_code == 2 and ".graphml" in result.stderr
+
+
+def _units_by_label(runner, plan_path, tmp_path):
+    result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "g.json")])
+    assert result.exit_code == 0, result.output
+    graph = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="links")
+    return {d["label"]: d for _, d in graph.nodes(data=True)}
+
+
+def test_export_xlsx_and_dta_read_back_with_pandas(runner, plan_path, tmp_path):
+    """The node table as .xlsx (nodes and edges sheets) and Stata .dta: 41 units, short ids with
+    the IRI as an attribute, Chinese intact, the measures equal to the graph's; in Stata the
+    reserved word `function` becomes `unit_function`, with no warning."""
+    import pandas as pd
+
+    units = _units_by_label(runner, plan_path, tmp_path)
+    result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "units.xlsx")])
+    assert result.exit_code == 0, result.output
+    sheets = pd.read_excel(tmp_path / "units.xlsx", sheet_name=None)
+    assert set(sheets) == {"nodes", "edges"} and len(sheets["nodes"]) == 41
+    assert {"Source", "Target", "Type", "Weight"} <= set(sheets["edges"].columns)
+    result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / "units.dta")])
+    assert result.exit_code == 0 and "Warning" not in result.stderr, result.stderr
+    dta = pd.read_stata(tmp_path / "units.dta")
+    for frame, function in ((sheets["nodes"], "function"), (dta, "unit_function")):
+        row = frame.set_index("label").loc["县发展改革局"]
+        assert row["id"] == "unit/莘县/县发展改革局" and row["iri"].endswith("/unit/莘县/县发展改革局")
+        assert row["coordination_load"] == units["县发展改革局"]["coordination_load"] == 34
+        assert row["tasks_led"] == 12 and row[function] == "development and reform"
+        assert row["english"] == "County Development and Reform Bureau"
+
+
+def test_export_csv_for_excel_has_a_byte_order_mark(runner, plan_path, tmp_path):
+    """--excel writes UTF-8 with a BOM (Excel on Windows then reads the Chinese); without it, none."""
+    for flag, name in ((["--excel"], "excel.csv"), ([], "plain.csv")):
+        result = runner.invoke(cli, ["export", str(plan_path), "-o", str(tmp_path / name), *flag])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "excel.nodes.csv").read_bytes().startswith(b"\xef\xbb\xbfId,Label")
+    assert (tmp_path / "plain.nodes.csv").read_bytes().startswith(b"Id,Label")
+    assert "县发展改革局" in (tmp_path / "excel.nodes.csv").read_text(encoding="utf-8-sig")

@@ -68,3 +68,30 @@ def test_or_more_wrapped_to_the_next_line_is_no_attribution_for_several():
         "一、主要目标\n1.地区生产总值增长6%。\n2.一般公共预算收入增长6%。\n以上2项目标的责任单位均为县发展改革局。\n"
     )
     assert [[a.party.name for a in t.assignments] for t in covered.tasks] == [["县发展改革局"]] * 2
+
+
+def test_role_labels_in_square_brackets_without_a_colon():
+    """【牵头领导】王刚【牵头单位】X【责任单位】Y, inline or a label a line, reads as labelled fields."""
+    from taskgraph import parse_plan
+
+    inline = parse_plan(
+        "一、优化营商环境\n1.全面推行企业开办“一日办结”。【牵头领导】王刚【牵头单位】县市场监管局"
+        "【责任单位】县税务局、县行政审批局\n2.深化审批制度改革。【牵头单位】县住建局【责任单位】县自然资源局\n"
+    )
+    lines = parse_plan(
+        "1.全面推行企业开办一日办结。\n【牵头单位】县市场监管局\n【责任单位】：县税务局、县行政审批局\n"
+        "2.深化审批制度改革。\n【牵头单位】县住建局\n"
+    )
+    for plan in (inline, lines):
+        first = plan.tasks[0]
+        assert first.text.startswith("全面推行企业开办") and "牵头" not in first.text
+        by_role = {(a.role.value, a.party.name) for a in first.assignments}
+        assert {
+            ("lead_unit", "县市场监管局"),
+            ("responsible_unit", "县税务局"),
+            ("responsible_unit", "县行政审批局"),
+        } <= by_role
+        assert {(a.role.value, a.party.name) for a in plan.tasks[1].assignments} >= {
+            ("lead_unit", "县住建局")
+        }
+    assert ("lead_leader", "王刚") in {(a.role.value, a.party.name) for a in inline.tasks[0].assignments}

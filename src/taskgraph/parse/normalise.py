@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from taskgraph.readers.blocks import Block, Paragraph
 
@@ -168,6 +169,33 @@ def spaced(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+@cache
+def _bracket_label() -> re.Pattern[str]:
+    from taskgraph.registry import ROLE_LABELS
+
+    labels = "|".join(sorted(map(re.escape, ROLE_LABELS), key=len, reverse=True))
+    return re.compile(rf"[【\[〔［]\s*({labels})\s*[】\]〕］]\s*[:：]?")
+
+
+def bracket_labels(text: str) -> str:
+    """A role label in brackets written without a colon (``【牵头单位】县财政局``) as a label with one,
+    the line keeping its length, so that every offset into it still points into the original.
+
+    Examples
+    --------
+    >>> bracket_labels("1.推进。【牵头领导】王刚【牵头单位】县财政局")
+    '1.推进。 牵头领导：王刚 牵头单位：县财政局'
+    >>> bracket_labels("【责任单位】：县税务局")
+    '责任单位：  县税务局'
+    """
+
+    def label(m: re.Match[str]) -> str:
+        pad = " " * (len(m.group()) - len(m.group(1)) - 1)
+        return (pad + m.group(1) + "：") if m.start() else (m.group(1) + "：" + pad)
+
+    return _bracket_label().sub(label, text)
+
+
 def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
     """Cleaned lines and rows, without empty lines and page numbers.
 
@@ -197,6 +225,8 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
             ):
                 continue
             text = simplify(cleaned) if simplify else cleaned
+            if "】" in text or "]" in text or "〕" in text or "］" in text:
+                text = bracket_labels(text)
             out.append(Line(block.line, text, raw, cleaned))
         else:
             origs = tuple(spaced(c) for c in block.cells)
