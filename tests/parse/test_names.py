@@ -80,3 +80,24 @@ def test_role_vocabulary_and_halfwidth():
     assert [p.name for p in first.cooperating_units] == ["县审计局", "县税务局"]
     assert [p.name for p in second.lead_leaders] == ["李四"]
     assert [p.name for p in second.cooperating_units] == ["县统计局"]
+
+
+def test_a_leaders_title_spaced_from_the_name_is_no_second_person():
+    """ "副市长 李建华", "周永强 副区长" and "周永强（副区长）" are one leader each, named without the title."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、工业经济（分管县领导：副县长 张建国）\n"
+        "1.规上工业增加值增长8%。（责任单位：县工信局）\n"
+        "二、城市建设\n"
+        "2.改造老旧小区11个。（牵头领导：副市长 李建华、周永强 副区长；牵头单位：市住建局）\n"
+        "3.新建公园3处。（责任领导：周永强（副区长）；牵头单位：市城管局）\n"
+    )
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [["张建国"], ["李建华", "周永强"], ["周永强"]]
+    assert all(
+        a.party.kind.value == "person"
+        for t in plan.tasks
+        for a in t.assignments
+        if a.role.value == "lead_leader"
+    )

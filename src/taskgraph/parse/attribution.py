@@ -39,6 +39,7 @@ from taskgraph.parse.vocabulary import (
     ROLE_LABEL,
     ROLE_LABELS,
     STANDING_NOTE,
+    TITLE_ONLY,
     UNIT_SUFFIX,
 )
 
@@ -273,10 +274,40 @@ def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list
         if part:
             parts.append((part, cursor))
         cursor += len(part) + 1
+    if persons and any(TITLE_ONLY.match(p) for p, _ in parts):
+        parts = _with_titles(name, parts)
+        if all(PERSON_NAME.match(p) or TITLE_ONLY.match(p.split(" ")[0]) or TITLE_ONLY.match(p.split(" ")[-1])
+               for p, _ in parts):  # fmt: skip
+            return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
+        return [Written(name, separator, offset)]
     fits = (lambda p: bool(PERSON_NAME.match(p))) if persons else looks_like_party
     if len(parts) < 2 or not all(fits(p) for p, _ in parts):
         return [Written(name, separator, offset)]
     return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
+
+
+def _with_titles(name: str, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Leaders' names and their titles, spaced, as one part each: "副市长 李建华" before the name
+    when the list starts with a title, "周永强 副区长" or "周永强 （副区长）" after it otherwise."""
+    before = bool(TITLE_ONLY.match(parts[0][0]))
+    out: list[tuple[str, int]] = []
+    pending: int | None = None  # where a title waiting for its name starts
+    for part, at in parts:
+        title = bool(TITLE_ONLY.match(part))
+        if before and title:
+            pending = at if pending is None else pending
+        elif before:
+            start = at if pending is None else pending
+            out.append((name[start : at + len(part)], start))
+            pending = None
+        elif title and out:
+            start = out[-1][1]
+            out[-1] = (name[start : at + len(part)], start)
+        else:
+            out.append((part, at))
+    if pending is not None:
+        out.append((name[pending:].rstrip(), pending))
+    return out
 
 
 def _split_fused(w: Written) -> list[Written]:

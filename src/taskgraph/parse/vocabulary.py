@@ -72,7 +72,9 @@ LEADER_HEADING = re.compile(
     r"(?P<verb>牵头|主抓|分管|负责|联系)(?:的)?(?:重点|主要)?(?:工作|任务|事项)"
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
-PERSON_WITH_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})$")
+PERSON_WITH_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{TITLES})[）)]?$")
+# A title alone: "副市长" in "副市长 李建华", "（副区长）" after a name.
+TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES})[）)]?$")
 # A title before the name: "副县长李明", "常务副市长 王强" (issue 10).
 TITLE_THEN_PERSON = re.compile(
     rf"^(?:[省市县区州旗]委常委、?)?(?:{TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
