@@ -95,3 +95,31 @@ def test_role_labels_in_square_brackets_without_a_colon():
             ("lead_unit", "县住建局")
         }
     assert ("lead_leader", "王刚") in {(a.role.value, a.party.name) for a in inline.tasks[0].assignments}
+
+
+def test_names_on_lines_of_their_own_in_one_table_cell_are_apart(tmp_path):
+    """<td>县财政局<br>各乡镇人民政府</td>: two responsible units, not one glued name; a task's
+    text broken over two lines of its cell stays one text."""
+    from taskgraph import read_plan
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>2024年县政府重点工作任务分解表</title></head><body>"
+        "<p>2024年县政府重点工作任务分解表</p><table>"
+        "<tr><th>序号</th><th>工作任务</th><th>牵头领导</th><th>牵头单位</th><th>责任单位</th></tr>"
+        "<tr><td>1</td><td>新建农村<br>幸福院10处。</td><td>李娟<br>王刚</td><td>县民政局</td>"
+        "<td>县财政局<br>各乡镇人民政府</td></tr>"
+        "<tr><td>2</td><td>新增城镇就业3200人。</td><td>李娟</td><td>县人社局</td><td>县教体局</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    task = read_plan(page).tasks[0]
+    assert task.text == "新建农村幸福院10处。"
+    by_role = [(a.role.value, a.party.name) for a in task.assignments]
+    assert by_role == [
+        ("lead_leader", "李娟"),
+        ("lead_leader", "王刚"),
+        ("lead_unit", "县民政局"),
+        ("responsible_unit", "县财政局"),
+        ("responsible_unit", "各乡镇人民政府"),
+    ]

@@ -229,7 +229,9 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
                 text = bracket_labels(text)
             out.append(Line(block.line, text, raw, cleaned))
         else:
-            origs = tuple(spaced(c) for c in block.cells)
+            # A line break inside a cell ("县财政局<br>各乡镇人民政府", a Word cell of two paragraphs)
+            # parts names like a space does; within a task's text it goes, like any space there.
+            origs = tuple(spaced(c.replace("\n", " ")) if "\n" in c else spaced(c) for c in block.cells)
             if not any(origs):
                 continue
             texts = tuple(simplify(c) for c in origs) if simplify else origs
