@@ -123,3 +123,26 @@ def test_names_on_lines_of_their_own_in_one_table_cell_are_apart(tmp_path):
         ("responsible_unit", "县财政局"),
         ("responsible_unit", "各乡镇人民政府"),
     ]
+
+
+def test_a_table_broken_by_a_page_goes_on_without_its_header(tmp_path):
+    """The second <table> after a page number, with no header row of its own, holds tasks 3 and 4
+    of the same table: read against the first table's columns, not dropped."""
+    from taskgraph import read_plan
+
+    def rows(numbers: range) -> str:
+        return "".join(
+            f"<tr><td>{n}</td><td>第{n}项任务。</td><td>王刚</td><td>县交通运输局</td><td>各乡镇人民政府</td></tr>"
+            for n in numbers
+        )
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>2024年县政府重点工作任务分解表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头领导</td><td>牵头单位</td><td>责任单位</td></tr>"
+        f"{rows(range(1, 3))}</table><p>— 2 —</p><table>{rows(range(3, 5))}</table></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(page)
+    assert [(t.number, t.text) for t in plan.tasks] == [(str(n), f"第{n}项任务。") for n in range(1, 5)]
+    assert all(len(t.assignments) == 3 for t in plan.tasks)

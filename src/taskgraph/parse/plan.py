@@ -121,6 +121,7 @@ def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
     out: list[Line | Row] = []
     run: list[Cells] = []
     lines: list[Line] = []
+    last: list[str | None] | None = None  # the columns of the last task table
 
     def flush_lines() -> None:
         out.extend(recover_rows(lines))
@@ -132,9 +133,11 @@ def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
         tables: dict[int, list[Cells]] = {}
         for cells in run:
             tables.setdefault(cells.table, []).append(cells)
+        nonlocal last
         for rows in tables.values():
-            data, before = read_rows(rows)
+            data, before, columns = read_rows(rows, last)
             if data:
+                last = columns
                 lines.extend(_cell_lines(before))
                 flush_lines()
                 out.extend(data)

@@ -106,9 +106,19 @@ def _role(column: str | None) -> Role | None:
     return Role(column) if column and column not in ("number", "text", "other", "deadline") else None
 
 
-def read_rows(rows: list[Cells]) -> tuple[list[Row], list[Cells]]:
-    """Rows of a table read against its header; rows before the header are returned apart."""
+def read_rows(
+    rows: list[Cells], continued: list[str | None] | None = None
+) -> tuple[list[Row], list[Cells], list[str | None] | None]:
+    """Rows of a table read against its header; rows before the header are returned apart, and
+    the columns read.
+
+    ``continued`` are the columns of the table before it: a table with no header of its own
+    whose rows have as many cells and start with a row number goes on with that table (a table
+    broken by a page, the header not repeated).
+    """
     columns = None
+    if continued is not None and _continues(rows, continued):
+        columns = continued
     before: list[Cells] = []
     out: list[Row] = []
     header_texts: tuple[str, ...] = ()
@@ -128,7 +138,17 @@ def read_rows(rows: list[Cells]) -> tuple[list[Row], list[Cells]]:
         if row.texts == header_texts or header_columns(row.texts):
             continue  # a header repeated on the next page
         out.append(_data_row(row, columns))
-    return out, before
+    return out, before, columns
+
+
+def _continues(rows: list[Cells], columns: list[str | None]) -> bool:
+    """Whether a table without a header goes on with a table whose columns are ``columns``."""
+    if "number" not in columns or any(header_columns(r.texts) for r in rows[:2]):
+        return False
+    first = next((r for r in rows if any(r.texts)), None)
+    if first is None or len(first.texts) != len(columns):
+        return False
+    return ROW_NUMBER.match(first.texts[columns.index("number")].strip()) is not None
 
 
 def _data_row(row: Cells, columns: list[str | None]) -> Row:
