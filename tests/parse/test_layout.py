@@ -146,3 +146,16 @@ def test_a_table_broken_by_a_page_goes_on_without_its_header(tmp_path):
     plan = read_plan(page)
     assert [(t.number, t.text) for t in plan.tasks] == [(str(n), f"第{n}项任务。") for n in range(1, 5)]
     assert all(len(t.assignments) == 3 for t in plan.tasks)
+
+
+def test_leader_headings_with_you_and_a_bare_count():
+    """ "由常务副市长张伟牵头的工作（3项）" and "李娟副县长牵头（2项）" give their leader to the tasks below."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、由常务副市长张伟牵头的工作（1项）\n1.一般公共预算收入增长5%。（责任单位：市财政局、市税务局）\n"
+        "二、李娟副县长牵头（1项）\n1.新增城镇就业3200人。（责任单位：县人社局）\n"
+    )
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [["张伟"], ["李娟"]]
+    assert "牵头" not in "".join(t.text for t in plan.tasks)
