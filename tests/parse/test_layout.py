@@ -159,3 +159,19 @@ def test_leader_headings_with_you_and_a_bare_count():
     leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
     assert leaders == [["张伟"], ["李娟"]]
     assert "牵头" not in "".join(t.text for t in plan.tasks)
+
+
+def test_a_line_naming_only_leaders_heads_the_tasks_below_it():
+    """ "牵头区领导：周永强" over tasks that carry their own brackets is their leader until the next
+    such line; it is neither the title's attribution nor the task above's."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "2024年区政府重点工作责任分解\n\n牵头区领导：周永强\n"
+        "1.全年招引亿元以上项目30个。（牵头单位：区投资促进局；责任单位：各街道办事处）\n"
+        "2.实际使用外资增长10%。（牵头单位：区商务局）\n牵头区领导：吴晓燕\n"
+        "3.新增城镇就业8000人。（牵头单位：区人社局）\n4.完成12个老旧小区改造。（牵头单位：区住建局）\n"
+    )
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [["周永强"], ["周永强"], ["吴晓燕"], ["吴晓燕"]]

@@ -36,6 +36,7 @@ from taskgraph.parse.tables import KEY_NUMBER, KEY_TEXT, Row
 from taskgraph.parse.vocabulary import (
     CLOSERS,
     LEADER_HEADING,
+    LEADER_LINE,
     MULTI_TARGET,
     MULTI_TARGET_ROLE,
     NOTES_HEADER,
@@ -207,6 +208,17 @@ def _attribution_line(text: str) -> bool:
     return bool(parse_predicates(text.rstrip("。；; "), strict=True))
 
 
+def _opens_block(current: Item | None) -> bool:
+    """Whether a line naming only leaders ("牵头区领导：周永强") heads the tasks below it rather
+    than finishing the item above: that item is no numbered task (a title, a heading, a table
+    row) or already has its attribution. The item a key opened ("重点工作：…") takes it as a field."""
+    if current is not None and current.marker is None and current.lines and KEY_TEXT.match(current.first):
+        return False
+    if current is None or current.marker is None or current.row is not None:
+        return True
+    return bool(current.labels) or _attribution_closes(current.lines[-1].text)
+
+
 def _is_label(text: str) -> bool:
     return bool(ROLE_LABEL.match(text) or PREDICATE_LABEL.match(text))
 
@@ -330,6 +342,8 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             pending_number = m.group(2)
         elif (m := KEY_TEXT.match(text)) is not None:
             start(None, line, m.end())
+        elif LEADER_LINE.match(text) and _opens_block(current):
+            start(None, line)  # "牵头区领导：周永强" over the tasks below it, not the item above
         elif _is_label(text):
             if current is None or (mode == "body" and current.kind == "heading-row"):
                 current = start(None, line, len(text))  # an attribution before any task
@@ -614,6 +628,9 @@ def decide(items: list[Item]) -> list[Warning]:
     # Headings that name a leader or unit for their block.
     for item in items:
         if item.kind == "orphan":
+            continue
+        if item.marker is None and item.fields and len(item.lines) == 1 and LEADER_LINE.match(item.first):
+            item.kind, item.block = "heading", item.fields  # "牵头区领导：周永强" over a block
             continue
         heading = _heading_fields(item) if item.lines and not has[id(item)] else []
         if heading:
