@@ -102,6 +102,13 @@ def _progress() -> Callable[[int, int, str], None] | None:
     return show
 
 
+_DPI = click.option(
+    "--dpi",
+    type=click.IntRange(min=50, max=1200),
+    default=300,
+    show_default=True,
+    help="Resolution of PNG figures.",
+)
 _SOURCES = click.argument("sources", nargs=-1, type=click.Path(), metavar="SOURCE...")
 
 
@@ -602,13 +609,7 @@ def _corpus_name(corpus: Any) -> str:
 )
 @click.option("--format", "formats", multiple=True, type=click.Choice(["png", "svg", "pdf"]),
               help="File formats (repeatable; default png and svg).")  # fmt: skip
-@click.option(
-    "--dpi",
-    type=click.IntRange(min=50, max=1200),
-    default=300,
-    show_default=True,
-    help="Resolution of PNG files.",
-)
+@_DPI
 @click.option("--size", default=None, metavar="WxH", help="Figure size in inches, e.g. 6.5x4.")
 @click.option(
     "--lang",
@@ -693,13 +694,7 @@ def report(sources: tuple[str, ...], output: str, each_plan: bool | None, store:
     show_default=True,
     help="Language of the figure's labels.",
 )
-@click.option(
-    "--dpi",
-    type=click.IntRange(min=50, max=1200),
-    default=300,
-    show_default=True,
-    help="Resolution of a PNG figure.",
-)
+@_DPI
 @click.option(
     "--aliases",
     type=click.Path(dir_okay=False),
