@@ -175,3 +175,43 @@ def test_a_line_naming_only_leaders_heads_the_tasks_below_it():
     assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
     leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
     assert leaders == [["周永强"], ["周永强"], ["吴晓燕"], ["吴晓燕"]]
+
+
+def roles_of(task) -> set[tuple[str, str]]:
+    return {(a.role.value, a.party.name) for a in task.assignments}
+
+
+def test_more_labels_and_wordings_of_the_first_listed_rule(tmp_path):
+    """牵头负责：, bare 主办：/协办：, "排名第一的为牵头单位" in a note or in a column's header."""
+    from taskgraph import parse_plan, read_plan
+
+    labels = parse_plan(
+        "1.建设镇级农产品集散中心。\n牵头负责：镇经济发展办公室\n配合单位：镇财政所、各村（社区）\n"
+        "2.推进国土绿化。（主办：生态保护修复司；协办：规划财务司、各派出机构）\n"
+    )
+    assert roles_of(labels.tasks[0]) == {
+        ("lead_unit", "镇经济发展办公室"),
+        ("cooperating_unit", "镇财政所"),
+        ("cooperating_unit", "各村（社区）"),
+    }
+    assert roles_of(labels.tasks[1]) == {
+        ("lead_unit", "生态保护修复司"),
+        ("cooperating_unit", "规划财务司"),
+        ("cooperating_unit", "各派出机构"),
+    }
+    noted = parse_plan(
+        "一、项目建设\n1.实施县级重点项目90个。（责任单位：县发改局、县财政局）\n"
+        "2.完成营造林2万亩。（责任单位：县林业局）\n注：责任单位中排名第一的为牵头单位。\n"
+    )
+    assert [[a.party.name for a in t.assignments if a.role.value == "lead_unit"] for t in noted.tasks] == [
+        ["县发改局"],
+        ["县林业局"],
+    ]
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>2024年县政府重点工作任务分解表</p><table>"
+        "<tr><td>序号</td><td>重点工作</td><td>责任单位（排名第一的为牵头单位）</td></tr>"
+        "<tr><td>1</td><td>实施县级重点项目90个。</td><td>县发改局、县财政局</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert roles_of(read_plan(page).tasks[0]) == {("lead_unit", "县发改局"), ("responsible_unit", "县财政局")}

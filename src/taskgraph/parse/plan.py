@@ -33,7 +33,7 @@ from taskgraph.readers.blocks import Document, Paragraph
 # What FIRST_LISTED_LEADS cannot match without ("列第一位者为牵头单位"): a literal the regex engine
 # finds fast, where the pattern itself, all optional groups at its start, is tried at every
 # character of the plan (issue 12: a tenth of the Shen County plan's parse).
-_FIRST_PLACE = re.compile(r"(?:第一|首)[位个家]")
+_FIRST_PLACE = re.compile(r"(?:第一|首)[位个家的]")
 # "市财政局、市发改委牵头" in a responsible list: these lead.
 _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
 _Fields = list[tuple[Role, list[Written], list[str]]]
@@ -178,7 +178,8 @@ def _parse_document(doc: Document) -> Plan:
     outline = build_items(seq, width)
     arrange(outline.items)
     try:
-        return _plan_of(doc, seq, plain, outline, traditional)
+        cells = "".join([c for e in entries if isinstance(e, Cells) for c in e.texts[:12]])
+        return _plan_of(doc, seq, plain, outline, traditional, cells)
     finally:
         # An item points at its parent and its children: unlinked, the items are freed as soon as
         # the parse is over; left to the cyclic collector, freeing the 300,000 objects they hold
@@ -188,9 +189,10 @@ def _parse_document(doc: Document) -> Plan:
 
 
 def _plan_of(
-    doc: Document, seq: list[Line | Row], plain: list[Line], outline: Outline, traditional: bool
+    doc: Document, seq: list[Line | Row], plain: list[Line], outline: Outline, traditional: bool, cells: str
 ) -> Plan:
-    """The plan, from the outline of its document."""
+    """The plan, from the outline of its document (``cells``: the text of its tables' cells, for
+    notes a header makes: "责任单位（排名第一的为牵头单位）")."""
     warnings = outline.warnings + decide(outline.items)
     tasks = [i for i in outline.items if i.kind == "task"]
     body = _body_start(tasks, seq) if tasks else len(seq)
@@ -213,7 +215,8 @@ def _plan_of(
     )
     if reason:
         raise ParseError(f"no task allocation found: {reason}", doc.source)
-    whole = "".join([ln.text for ln in plain])
+    # A note of the whole plan, in its text or in a table's header ("责任单位（排名第一的为牵头单位）").
+    whole = "".join([ln.text for ln in plain]) + cells
     first_listed = bool(_FIRST_PLACE.search(whole) and FIRST_LISTED_LEADS.search(whole))
     drafts, sections = _drafts(outline.items, first_listed, warnings)
     warnings.extend(_numbering(tasks))

@@ -31,6 +31,8 @@ _ROLE_COLUMN = re.compile("(?:" + "|".join(re.escape(c) for c in _ROLE_COLUMNS i
 _ROLE_VALUES = {label: role.value for label, role in ROLE_LABELS.items()}
 # What a header cell's name leaves out: "主 要 工 作 任 务", "责任单位：", "*备注".
 _NOT_IN_NAME = re.compile(r"[\s:：*＊]")
+# A note in brackets after a header's name: "责任单位（排名第一的为牵头单位）", "完成时限（年底前）".
+_HEADER_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）]{1,30}[）)]\s*$")
 # A header cell: a name of 1 to 16 characters without sentence punctuation, whatever it leaves
 # out around them ("主 要 工 作 任 务", "牵头单位：").
 _HEADERISH = re.compile(r"^[\s:：*＊]*(?:[^\s:：*＊。；;，,][\s:：*＊]*){1,16}\Z")
@@ -70,6 +72,7 @@ def column_of(cell: str) -> str | None:
     >>> column_of("市政府分管领导"), column_of("主 要 工 作 任 务"), column_of("备注"), column_of("序号")
     ('lead_leader', 'text', 'other', 'number')
     """
+    cell = _HEADER_NOTE.sub("", cell)  # "责任单位（排名第一的为牵头单位）": the note is the plan's
     if not _HEADERISH.match(cell):
         return None  # a line of text: nearly every line stops here
     name = _NOT_IN_NAME.sub("", cell)

@@ -55,8 +55,9 @@ PREDICATE_ROLES = ROLE_VERBS
 PREDICATE_LABEL = re.compile(r"^(部门分工|责任分工|任务分工|工作分工|分工)\s*[:：]")
 
 # The whole plan says the first unit listed leads: "列第一位者为牵头单位，下同".
+# Also "排名第一的为牵头单位", "第一个责任单位为牵头单位" (issue 10).
 FIRST_LISTED_LEADS = re.compile(
-    r"(列|排|排列|排名)?(在)?(第一|首)(位|个|家)(者|的)?(单位)?(为|是)(工作|主要)?牵头(单位)?"
+    r"(列|排|排列|排名)?(在)?(第一|首)(位|个|家)?(者|的)?(责任|配合)?(单位|部门)?(为|是)(工作|主要)?牵头(单位|部门)?"
 )
 
 # Leader titles after a name: "李明副市长", "王强省长".
