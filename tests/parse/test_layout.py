@@ -215,3 +215,19 @@ def test_more_labels_and_wordings_of_the_first_listed_rule(tmp_path):
         encoding="utf-8",
     )
     assert roles_of(read_plan(page).tasks[0]) == {("lead_unit", "县发改局"), ("responsible_unit", "县财政局")}
+
+
+def test_a_lead_mark_in_brackets_names_the_unit_it_follows_alone():
+    """ "市财政局、市税务局（牵头）、各区县人民政府": only 市税务局 leads; "市教育局〔牵头〕、市住建局":
+    市教育局 leads (a note, not a label); "市财政局、市发改委牵头" still makes both lead."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.优化税收营商环境。（责任单位：市财政局、市税务局（牵头）、各区县人民政府）\n"
+        "2.新建中小学5所。（责任单位：市教育局〔牵头〕、市住建局）\n"
+        "3.完成预算绩效评价。（责任单位：市财政局、市发改委牵头，各区县人民政府）\n"
+    )
+    leads = [sorted(a.party.name for a in t.assignments if a.role.value == "lead_unit") for t in plan.tasks]
+    assert leads == [["市税务局"], ["市教育局"], ["市发改委", "市财政局"]]
+    assert ("responsible_unit", "市财政局") in roles_of(plan.tasks[0])
+    assert ("responsible_unit", "市住建局") in roles_of(plan.tasks[1])

@@ -174,7 +174,8 @@ def _bracket_label() -> re.Pattern[str]:
     from taskgraph.registry import ROLE_LABELS
 
     labels = "|".join(sorted(map(re.escape, ROLE_LABELS), key=len, reverse=True))
-    return re.compile(rf"[【\[〔［]\s*({labels})\s*[】\]〕］]\s*[:：]?")
+    # A label, not a note: a colon follows, or a name ("市教育局〔牵头〕、" is a note on 市教育局).
+    return re.compile(rf"[【\[〔［]\s*({labels})\s*[】\]〕］](?:\s*[:：]|(?=\s*[^\s、，,；;。）)〕】\]］]))")
 
 
 def bracket_labels(text: str) -> str:

@@ -391,8 +391,9 @@ def _leads_in_lists(fields: _Fields, first_listed: bool) -> _Fields:
             if m and len(w.text) > len(m.group(0)):
                 cut = m.start()
                 moved.append((Written(w.text[:cut].strip(), w.separator, w.offset), a[:cut].strip()))
-                # "市财政局、市发改委牵头": the 、-joined names before it lead too
-                while keep and w.separator == "、" and keep[-1][0].separator != "，":
+                # "市财政局、市发改委牵头": the 、-joined names before it lead too; a mark in
+                # brackets ("市税务局（牵头）") names the unit it follows alone.
+                while keep and w.separator == "、" and keep[-1][0].separator != "，" and m.re is _LEADS_HERE:
                     moved.insert(len(moved) - 1, keep.pop())
                     if moved[-2][0].separator != "、":
                         break

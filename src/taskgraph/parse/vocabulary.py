@@ -32,7 +32,7 @@ NOTES = frozenset({"含", "牵头", "负责", "排名第一的为牵头单位", 
 # A bracket whose content starts like this is a note, not a second nameplate: "各区（含开发区）".
 NOTE_PREFIX = re.compile(r"^(含|包括|不含|除|负责|牵头|配合|协助|参与|主要|具体|按|排|列|下同|待|暂|原)")
 # The bracket after a unit that marks it as the lead in a list: "市财政局（牵头）".
-LEAD_NOTE = re.compile(r"[（(]牵头[）)]$")
+LEAD_NOTE = re.compile(r"[（(〔【\[［]牵头[）)〕】\]］]$")
 
 # What a unit's name ends with; a predicate clause only counts when its names look like units.
 UNIT_SUFFIX = re.compile(
