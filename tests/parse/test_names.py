@@ -101,3 +101,23 @@ def test_a_leaders_title_spaced_from_the_name_is_no_second_person():
         for a in t.assignments
         if a.role.value == "lead_leader"
     )
+
+
+def test_a_party_post_before_the_title_goes_with_its_leader():
+    """ "县委常委、副县长 刘建华", "县委常委 刘建华" and "刘建华（县委常委、副县长）" are one leader, 刘建华."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.推进乡村振兴。（牵头领导：县委常委、副县长 刘建华；牵头单位：县农业农村局）\n"
+        "2.推进城市更新。（牵头领导：县委常委 刘建华、副县长 王强；牵头单位：县住建局）\n"
+        "3.推进国企改革。（牵头领导：刘建华（县委常委、副县长）；牵头单位：县财政局）\n"
+    )
+    leaders = [
+        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
+        for t in plan.tasks
+    ]
+    assert leaders == [
+        [("刘建华", "person")],
+        [("刘建华", "person"), ("王强", "person")],
+        [("刘建华", "person")],
+    ]

@@ -38,6 +38,7 @@ from taskgraph.parse.vocabulary import (
     PREDICATE_ROLES,
     ROLE_LABEL,
     ROLE_LABELS,
+    POST_ONLY,
     STANDING_NOTE,
     TITLE_ONLY,
     UNIT_SUFFIX,
@@ -238,7 +239,25 @@ def _split(text: str, persons: bool) -> tuple[Written, ...]:
             add(i)
             start, separator = i + 1, ch
     add(len(text))
+    if persons and len(names) > 1:
+        return _posts_joined(text, names)
     return tuple(names)
+
+
+def _posts_joined(text: str, names: list[Written]) -> tuple[Written, ...]:
+    """A post alone ("县委常委") joined to the leader after it ("副县长 刘建华"): one person."""
+    out: list[Written] = []
+    k = 0
+    while k < len(names):
+        w = names[k]
+        if POST_ONLY.match(w.text) and k + 1 < len(names):
+            after = names[k + 1]
+            out.append(Written(text[w.offset : after.offset + len(after.text)], w.separator, w.offset))
+            k += 2
+            continue
+        out.append(w)
+        k += 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)

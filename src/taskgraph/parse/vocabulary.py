@@ -75,13 +75,19 @@ LEADER_HEADING = re.compile(
     r"(?:(?:的)?(?:重点|主要)?(?:工作|任务|事项)|\s*(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?\s*$)"
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
-PERSON_WITH_TITLE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{TITLES})[）)]?$")
+# A post in the party held beside the title: "县委常委、副县长 刘建华".
+PARTY_POST = r"(?:[省市县区州旗]委)?常委"
+PERSON_WITH_TITLE = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{PARTY_POST}[、，,]?)?(?:{TITLES})[）)]?$"
+)
 # A title alone: "副市长" in "副市长 李建华", "（副区长）" after a name.
-TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES})[）)]?$")
+TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES}|{PARTY_POST})[）)]?$")
 # A title before the name: "副县长李明", "常务副市长 王强" (issue 10).
 TITLE_THEN_PERSON = re.compile(
-    rf"^(?:[省市县区州旗]委常委、?)?(?:{TITLES})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
+    rf"^(?:(?:{PARTY_POST}[、，,]?\s*)?(?:{TITLES})|{PARTY_POST})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
 )
+# A post alone, before the title and name it goes with: "县委常委" in "县委常委、副县长 刘建华".
+POST_ONLY = re.compile(rf"^{PARTY_POST}$")
 # A heading naming the unit that leads the tasks under it: "县示范区管委会牵头工作（8项）",
 # "市发展改革委牵头的重点任务" (issue 10).
 UNIT_HEADING = re.compile(
