@@ -231,3 +231,28 @@ def test_a_lead_mark_in_brackets_names_the_unit_it_follows_alone():
     assert leads == [["市税务局"], ["市教育局"], ["市发改委", "市财政局"]]
     assert ("responsible_unit", "市财政局") in roles_of(plan.tasks[0])
     assert ("responsible_unit", "市住建局") in roles_of(plan.tasks[1])
+
+
+def test_a_closing_paragraph_covers_the_tasks_of_its_section():
+    """ "以上任务由X牵头，Y配合。" covers every task above it in its section, and "以上2项任务责任单位：Z"
+    the two before it; the section headings stay headings."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "2024年区政府工作报告目标任务分解\n一、稳增长\n1.地区生产总值增长6%左右。\n2.一般公共预算收入增长5%。\n"
+        "3.固定资产投资增长8%。\n以上任务由区发展改革局牵头，区财政局、区统计局配合。\n二、惠民生\n"
+        "4.新增城镇就业5000人。\n5.城镇调查失业率控制在5.5%以内。\n以上2项任务责任单位：区人力资源社会保障局、各街道办事处。\n"
+    )
+    assert [(t.number, t.section) for t in plan.tasks] == [
+        ("1", "一、稳增长"),
+        ("2", "一、稳增长"),
+        ("3", "一、稳增长"),
+        ("4", "二、惠民生"),
+        ("5", "二、惠民生"),
+    ]
+    assert all(
+        roles_of(t)
+        == {("lead_unit", "区发展改革局"), ("cooperating_unit", "区财政局"), ("cooperating_unit", "区统计局")}
+        for t in plan.tasks[:3]
+    )
+    assert all(("responsible_unit", "区人力资源社会保障局") in roles_of(t) for t in plan.tasks[3:])

@@ -179,6 +179,8 @@ def _continues(item: Item, text: str, prev_closed: bool) -> bool:
     (一、, （一）) goes on only when it was broken off mid-sentence or mid-title, or when the line is
     its attribution; an unnumbered task under it is a paragraph of its own.
     """
+    if MULTI_TARGET.match(text):
+        return False  # "以上任务由X牵头，Y配合。": for the items above, not the last one alone
     if _attribution_line(text):
         return True
     if item.rank >= 3:
@@ -511,6 +513,11 @@ def read_item(item: Item) -> None:
         attribution = Attribution(
             0, len(text), text, (Field(role, multi.group("label"), names),), "", "multi"
         )
+    elif item.marker is None and attribution is None and (cover := MULTI_TARGET.match(text)) is not None:
+        # "以上任务由区发展改革局牵头，区财政局、区统计局配合。": predicates for the targets above
+        found = parse_predicates(text.rstrip("。；; "), strict=True)
+        if found:
+            attribution = Attribution(0, len(text), text, tuple(found), "", "multi")
     if attribution is not None:
         for f in attribution.fields:
             resolved, written = _written(f.names, orig, attribution.base)
@@ -694,6 +701,8 @@ def _multi_targets(items: list[Item], warnings: list[Warning]) -> None:
             if before.kind == "heading" or (count is not None and len(targets) >= count):
                 break
             if before.kind in ("prose", "task") and before.marker is not None and not before.fields:
+                if targets and targets[0].marker is not None and before.marker.rank != targets[0].marker.rank:
+                    break  # the heading over the targets ("一、稳增长"), not one of them
                 targets.append(before)
             elif before.kind == "task":
                 break
@@ -701,6 +710,10 @@ def _multi_targets(items: list[Item], warnings: list[Warning]) -> None:
             target.kind = "task"
             target.fields = [(r, list(n), list(w)) for r, n, w in item.fields]
             target.attribution = item.attribution
+            parent = target.parent
+            while parent is not None and parent.kind == "prose":
+                parent.kind = "heading"  # it holds tasks now
+                parent = parent.parent
         if not targets:
             item.kind = "task"  # "以上…" with nothing above it to cover: read it as a task
 

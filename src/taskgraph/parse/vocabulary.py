@@ -107,7 +107,7 @@ MULTI_TARGET_ROLE = re.compile(
     MULTI_TARGET.pattern
     + r"(?:的)?(?P<label>"
     + "|".join(sorted(map(re.escape, ROLE_LABELS), key=len, reverse=True))
-    + r")(?:均|都|统一|皆)?(?:为|是|由)[:：]?(?P<names>.+?)[。.]?$"
+    + r")(?:(?:均|都|统一|皆)?(?:为|是|由)[:：]?|\s*[:：])(?P<names>.+?)[。.]?$"
 )
 # Notes in brackets that speak for the whole plan and name no unit: "（列第一位者为工作牵头单位
 # 或汇总单位，下同）" (Huzhou 2020), "（除标注为“牵头”单位外，列第一位的为牵头或汇总单位，下同）"
