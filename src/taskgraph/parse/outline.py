@@ -513,7 +513,7 @@ def read_item(item: Item) -> None:
         attribution = Attribution(
             0, len(text), text, (Field(role, multi.group("label"), names),), "", "multi"
         )
-    elif item.marker is None and attribution is None and (cover := MULTI_TARGET.match(text)) is not None:
+    elif item.marker is None and attribution is None and MULTI_TARGET.match(text) is not None:
         # "以上任务由区发展改革局牵头，区财政局、区统计局配合。": predicates for the targets above
         found = parse_predicates(text.rstrip("。；; "), strict=True)
         if found:
