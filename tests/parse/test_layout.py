@@ -256,3 +256,18 @@ def test_a_closing_paragraph_covers_the_tasks_of_its_section():
         for t in plan.tasks[:3]
     )
     assert all(("responsible_unit", "区人力资源社会保障局") in roles_of(t) for t in plan.tasks[3:])
+
+
+def test_a_plan_ordered_by_lead_unit_with_counts():
+    """ "一、县发展和改革局（3项）" leads the tasks below it; "一、数字政府（2项）" is only a section."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "2024年县政府重点工作任务分解（按牵头单位）\n一、县发展和改革局（2项）\n"
+        "1.实施省市县重点项目120个。（配合单位：各乡镇人民政府）\n2.完成节能降碳改造项目5个。（配合单位：县工信局）\n"
+        "二、县教育和体育局牵头（1项）\n1.新建城区中学1所。（配合单位：县住建局）\n"
+        "三、数字政府（1项）\n1.建成政务数据平台。（配合单位：县大数据中心）\n"
+    )
+    leads = [[a.party.name for a in t.assignments if a.role.value == "lead_unit"] for t in plan.tasks]
+    assert leads == [["县发展和改革局"], ["县发展和改革局"], ["县教育和体育局"], []]
+    assert plan.tasks[3].section == "三、数字政府（1项）"

@@ -34,6 +34,7 @@ from taskgraph.parse.normalise import Line
 from taskgraph.parse.spans import task_spans
 from taskgraph.parse.tables import KEY_NUMBER, KEY_TEXT, Row
 from taskgraph.parse.vocabulary import (
+    BODY_NAME,
     CLOSERS,
     LEADER_HEADING,
     LEADER_LINE,
@@ -604,6 +605,8 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
         from taskgraph.parse.attribution import looks_like_party
 
         if names and all(looks_like_party(w.text) for w in names):
+            if m.group("counted") and not all(BODY_NAME.search(w.text) for w in names):
+                return []
             n, w = _written(names, orig)
             return [(Role.LEAD_UNIT, n, w)]
     return []

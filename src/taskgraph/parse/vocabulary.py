@@ -90,10 +90,15 @@ TITLE_THEN_PERSON = re.compile(
 POST_ONLY = re.compile(rf"^{PARTY_POST}$")
 # A heading naming the unit that leads the tasks under it: "县示范区管委会牵头工作（8项）",
 # "市发展改革委牵头的重点任务" (issue 10).
+# Also a unit and the count of its tasks: "一、县发展和改革局（3项）", "县教育局牵头（2项）" (a plan
+# ordered by lead unit); then the name must end as a body does (局, 委, 中心 …), not as a field of
+# work ("数字政府（5项）", "产业园区（3项）" are sections).
 UNIT_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*(?P<names>[^，,。；;：:]{3,60}?)"
-    r"(?:牵头|主抓|负责|承担)(?:的|落实的)?(?:重点|主要)?(?:工作|任务|事项)(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?$"
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*(?P<names>[^，,。；;：:（(]{3,60}?)"
+    r"(?:(?:牵头|主抓|负责|承担)(?:的|落实的)?(?:重点|主要)?(?:工作|任务|事项)(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?"
+    r"|(?:牵头|负责)?\s*(?P<counted>[（(]\s*(?:牵头|负责)?\s*(?:共)?\d+\s*项\s*[）)]))[:：]?$"
 )
+BODY_NAME = re.compile(r"(局|委|办|办公室|中心|管委会|委员会|公司|集团|人民政府|法院|检察院|分局|大队|支队)$")
 # One attribution for several targets above it: "以上4项目标的责任单位均为市发展改革委" (issue 10),
 # "上述指标由市统计局牵头负责".
 # It speaks of what it covers (目标, 任务, 指标 …) or whose it is (由, 均, a role) within a few
