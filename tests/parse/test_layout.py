@@ -271,3 +271,22 @@ def test_a_plan_ordered_by_lead_unit_with_counts():
     leads = [[a.party.name for a in t.assignments if a.role.value == "lead_unit"] for t in plan.tasks]
     assert leads == [["县发展和改革局"], ["县发展和改革局"], ["县教育和体育局"], []]
     assert plan.tasks[3].section == "三、数字政府（1项）"
+
+
+def test_sub_points_on_their_own_lines_share_the_labels_after_the_last():
+    """ "2.加强…。" / "（1）…；" / "（2）…。" / "牵头单位：X": one task 2, its sub-points in its text."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、优化营商环境\n1.深化改革。（牵头单位：区行政审批局）\n2.加强社会信用体系建设。\n"
+        "（1）完善公共信用信息平台；\n（2）开展专项治理。\n牵头单位：区发展改革局\n责任单位：区市场监管局、区人民法院\n"
+        "3.实施区级重点项目100个。（牵头单位：区发展改革局）\n"
+    )
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+    assert plan.tasks[1].text == "加强社会信用体系建设。（1）完善公共信用信息平台；（2）开展专项治理。"
+    assert roles_of(plan.tasks[1]) == {
+        ("lead_unit", "区发展改革局"),
+        ("responsible_unit", "区市场监管局"),
+        ("responsible_unit", "区人民法院"),
+    }
+    assert not plan.warnings

@@ -673,8 +673,20 @@ def _merge_run_together(items: list[Item]) -> None:
     """
     for item in items:
         kids = item.children
-        if len(kids) < 2 or not all(k.run_together and k.lines[0].number == item.line for k in kids):
+        if len(kids) < 2 or item.fields:
             continue
+        if not all(k.run_together and k.lines[0].number == item.line for k in kids):
+            # "2.加强…。" / "（1）…；" / "（2）…。" / "牵头单位：X": sub-points on lines of their own
+            # and labelled lines after the last, none of them attributed but by those lines.
+            last = kids[-1]
+            if not (
+                last.labels
+                and last.attribution is not None
+                and last.attribution.style == "labelled-lines"
+                and not any(k.fields or k.children for k in kids[:-1])
+                and not last.children
+            ):
+                continue
         with_fields = [k for k in kids if k.fields]
         if len(with_fields) == 1 and with_fields[0] is kids[-1] and not item.fields:
             last = kids[-1]
