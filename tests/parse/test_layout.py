@@ -290,3 +290,42 @@ def test_sub_points_on_their_own_lines_share_the_labels_after_the_last():
         ("responsible_unit", "区人民法院"),
     }
     assert not plan.warnings
+
+
+def test_labelled_fields_inside_one_cell(tmp_path):
+    """A 责任分工 column whose cells hold labelled lines, and a 责任单位 column whose cell does,
+    give each label its role; "责任分工" over a second header row is only the upper header."""
+    from taskgraph import read_plan
+
+    def page(header: str, rows: str, upper: str = "") -> str:
+        return (
+            "<html><head><meta charset='utf-8'></head><body><p>2024年县政府重点工作任务分解表</p><table>"
+            f"{upper}<tr><td>序号</td><td>工作任务</td>{header}<td>完成时限</td></tr>{rows}</table></body></html>"
+        )
+
+    cell = (
+        "<td><p>牵头领导：王海</p><p>牵头单位：县农业农村局</p><p>责任单位：县财政局、各镇（街道）</p></td>"
+    )
+    expected = {
+        ("lead_leader", "王海"),
+        ("lead_unit", "县农业农村局"),
+        ("responsible_unit", "县财政局"),
+        ("responsible_unit", "各镇（街道）"),
+    }
+    for n, header in enumerate(["<td>责任分工</td>", "<td>责任单位</td>"]):
+        path = tmp_path / f"plan{n}.html"
+        path.write_text(
+            page(header, f"<tr><td>1</td><td>新建高标准农田4万亩。</td>{cell}<td>年底</td></tr>"),
+            encoding="utf-8",
+        )
+        assert roles_of(read_plan(path).tasks[0]) == expected
+    two = tmp_path / "two.html"
+    two.write_text(
+        page(
+            "<td>牵头领导</td><td>牵头单位</td>",
+            "<tr><td>1</td><td>新建5G基站200个。</td><td>周斌</td><td>县工信局</td><td>年底</td></tr>",
+            "<tr><td>序号</td><td>工作任务</td><td colspan='2'>责任分工</td><td>完成时限</td></tr>",
+        ),
+        encoding="utf-8",
+    )
+    assert roles_of(read_plan(two).tasks[0]) == {("lead_leader", "周斌"), ("lead_unit", "县工信局")}

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from taskgraph.model import Role
+from taskgraph.parse.attribution import parse_fields
 from taskgraph.parse.normalise import Cells, Line, clean
-from taskgraph.registry import COLUMN_NUMBER, COLUMN_OTHER, COLUMN_TEXT, ROLE_LABELS
+from taskgraph.parse.vocabulary import ROLE_LABEL
+from taskgraph.registry import COLUMN_DIVISION, COLUMN_NUMBER, COLUMN_OTHER, COLUMN_TEXT, ROLE_LABELS
 
 # Role labels as column names, longest first: "市政府分管领导" ends with "分管领导".
 _ROLE_COLUMNS = sorted(ROLE_LABELS, key=len, reverse=True)
@@ -80,6 +82,8 @@ def column_of(cell: str) -> str | None:
         return "number"
     if name in DEADLINE_COLUMNS:
         return "deadline"
+    if name in COLUMN_DIVISION:
+        return "division"
     if name in COLUMN_OTHER:
         return "other"
     # The longest role label the name ends with, and the name at most 4 characters longer.
@@ -106,7 +110,9 @@ def header_columns(cells: tuple[str, ...]) -> list[str | None] | None:
 
 
 def _role(column: str | None) -> Role | None:
-    return Role(column) if column and column not in ("number", "text", "other", "deadline") else None
+    return (
+        Role(column) if column and column not in ("number", "text", "other", "deadline", "division") else None
+    )
 
 
 def read_rows(
@@ -133,6 +139,8 @@ def read_rows(
                 merged = tuple(b if column_of(b) else a for a, b in zip(row.texts, rows[k + 1].texts))
                 if header_columns(merged) and not header_columns(rows[k + 1].texts):
                     found = header_columns(merged)
+            if found is not None and k + 1 < len(rows) and header_columns(rows[k + 1].texts):
+                found = None  # "责任分工" over "牵头领导 | 牵头单位 | 配合单位": the lower row names them
             if found is None:
                 before.append(row)
                 continue
@@ -169,6 +177,15 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
             deadline = o or None
         elif column == "text":
             text, orig = (text + t, orig + o) if text else (t, o)
+        elif column == "division" or ((role := _role(column)) is not None and ROLE_LABEL.match(t)):
+            # labelled fields in one cell: "牵头领导：王海 牵头单位：县农业农村局 责任单位：…"
+            fields, _, cell_deadline = parse_fields(t)
+            for f in fields:
+                names = "、".join(w.text for w in f.names)
+                if names:
+                    prev = roles.get(f.role)
+                    roles[f.role] = (f"{prev[0]}、{names}", f"{prev[1]}、{names}") if prev else (names, names)
+            deadline = deadline or cell_deadline
         elif (role := _role(column)) is not None:
             if t:
                 prev = roles.get(role)
