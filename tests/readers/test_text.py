@@ -69,3 +69,28 @@ def test_bom_removed():
     """A UTF-8 BOM does not end up in the text."""
     text, encoding = decode_bytes(codecs.BOM_UTF8 + "一、目标".encode())
     assert text == "一、目标" and encoding == "utf-8-sig"
+
+
+def test_a_tab_separated_table_is_read_as_rows(tmp_path):
+    """Excel's "Unicode text" export: UTF-16 with a BOM, tabs between cells, a quoted cell over two
+    lines; read as a table, a line of one cell as a paragraph."""
+    from taskgraph import read_plan
+
+    text = (
+        "2024年县政府重点工作任务分解表\r\n"
+        "序号\t工作任务\t牵头领导\t牵头单位\t责任单位\t完成时限\r\n"
+        "1\t新建农村公路50公里。\t王刚\t县交通运输局\t县财政局、各乡镇人民政府\t年底\r\n"
+        '2\t"完成城区供水管网改造，\r\n新建加压泵站2座。"\t王刚\t县水务集团\t县住建局\t10月底\r\n'
+        "3\t创建省级现代农业示范区。\t李娟\t县农业农村局\t县财政局\t年底\r\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    plan = read_plan(path)
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+    assert plan.tasks[1].text == "完成城区供水管网改造，新建加压泵站2座。"
+    assert {(a.role.value, a.party.name) for a in plan.tasks[0].assignments} == {
+        ("lead_leader", "王刚"),
+        ("lead_unit", "县交通运输局"),
+        ("responsible_unit", "县财政局"),
+        ("responsible_unit", "各乡镇人民政府"),
+    }

@@ -129,10 +129,13 @@ def parse_text(text: str) -> tuple[Block, ...]:
     >>> blocks[3].cells
     ('1', '甲')
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text and _tab_separated(text):
+        return _tab_rows(text)
     blocks: list[Block] = []
     table = -1
     in_table = False
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.replace("\f", "").replace("\v", " ")
         if not line.strip():
             continue
@@ -147,6 +150,36 @@ def parse_text(text: str) -> tuple[Block, ...]:
             continue
         in_table = False
         blocks.append(Paragraph(line, number))
+    return tuple(blocks)
+
+
+def _tab_separated(text: str) -> bool:
+    """Whether the text is a table with tabs between cells (Excel's "Unicode text" export): most of
+    its lines hold two tabs or more, not a tab of indentation here and there."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    tabbed = sum(1 for line in lines if line.count("\t") >= 2)
+    return tabbed >= 3 and tabbed * 2 >= len(lines)
+
+
+def _tab_rows(text: str) -> tuple[Block, ...]:
+    """The rows of a tab-separated text, a quoted cell holding line breaks kept whole; a line of
+    one cell (a title, a note) is a paragraph."""
+    import csv
+
+    blocks: list[Block] = []
+    reader = csv.reader(text.split("\n"), delimiter="\t", quotechar='"')
+    start = 1
+    for cells in reader:
+        line, start = start, reader.line_num + 1
+        cells = [c.strip() for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not any(cells):
+            continue
+        if len(cells) == 1:
+            blocks.append(Paragraph(cells[0].replace("\f", ""), line))
+        else:
+            blocks.append(Row(tuple(cells), line, 0))
     return tuple(blocks)
 
 
