@@ -329,3 +329,34 @@ def test_labelled_fields_inside_one_cell(tmp_path):
         encoding="utf-8",
     )
     assert roles_of(read_plan(two).tasks[0]) == {("lead_leader", "周斌"), ("lead_unit", "县工信局")}
+
+
+def test_predicates_as_provinces_write_them():
+    """Units with no verb take the next clause's; 会同 makes the first lead and the rest cooperate;
+    按职能职责分工负责, 根据职责分工负责, 负总责, 抓落实, 指导督促; 包村领导 as a label."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.打好污染防治攻坚战。（省生态环境厅牵头，省工业和信息化厅、省公安厅，各市县政府负责）\n"
+        "2.推进医养结合。（省民政厅会同省卫生健康委负责）\n"
+        "3.推进耕地保护。（省自然资源厅牵头，省直有关部门按职能职责分工负责，各市县政府抓落实）\n"
+        "4.推进农村宅基地改革。（各市县政府负总责，省自然资源厅指导督促）\n"
+        "5.建设美丽乡村。\n包村领导：王强同志\n责任单位：镇农业农村办\n"
+    )
+    assert roles_of(plan.tasks[0]) == {
+        ("lead_unit", "省生态环境厅"),
+        ("responsible_unit", "省工业和信息化厅"),
+        ("responsible_unit", "省公安厅"),
+        ("responsible_unit", "各市县政府"),
+    }
+    assert roles_of(plan.tasks[1]) == {("lead_unit", "省民政厅"), ("cooperating_unit", "省卫生健康委")}
+    assert roles_of(plan.tasks[2]) == {
+        ("lead_unit", "省自然资源厅"),
+        ("responsible_unit", "省直有关部门"),
+        ("responsible_unit", "各市县政府"),
+    }
+    assert roles_of(plan.tasks[3]) == {
+        ("responsible_unit", "各市县政府"),
+        ("cooperating_unit", "省自然资源厅"),
+    }
+    assert roles_of(plan.tasks[4]) == {("lead_leader", "王强"), ("responsible_unit", "镇农业农村办")}

@@ -553,18 +553,37 @@ def parse_predicates(content: str, base: int = 0, strict: bool = False) -> tuple
             clauses.append((content[start:i], start))
             start = i + 1
     parsed: list[tuple[Role, str, tuple[Written, ...]]] = []
+    # Units with no verb of their own take the next clause's: "省工业和信息化厅、省公安厅，各市县
+    # 政府负责" (Guangdong's lists of 省直 departments, then the cities).
+    pending: tuple[Written, ...] = ()
     for clause, at in clauses:
         stripped = clause.strip()
+        lead = at + (len(clause) - len(clause.lstrip()))
         m = PREDICATE.match(stripped)
         if not m:
+            listed = tuple(w for w in split_names(stripped, base + lead) if w.text) if stripped else ()
+            if listed and all(looks_like_party(w.text) for w in listed):
+                pending += listed
+                continue
             if strict and stripped:
                 return None
+            pending = ()
             continue
-        lead = at + (len(clause) - len(clause.lstrip()))
-        names = split_names(m.group("names"), base + lead + m.start("names"))
-        names = tuple(w for w in names if w.text)
-        if names and all(looks_like_party(w.text) for w in names):
-            parsed.append((PREDICATE_ROLES[m.group("verb")], m.group("verb"), names))
+        text, offset = m.group("names"), base + lead + m.start("names")
+        # "省民政厅会同省卫生健康委负责": the first leads, the others cooperate
+        cut = text.find("会同")
+        together = split_names(text[cut + 2 :], offset + cut + 2) if cut > 0 else ()
+        names = tuple(w for w in split_names(text[:cut] if cut > 0 else text, offset) if w.text)
+        together = tuple(w for w in together if w.text)
+        if names and all(looks_like_party(w.text) for w in (*names, *together)):
+            role, verb = PREDICATE_ROLES[m.group("verb")], m.group("verb")
+            if pending:
+                names, pending = pending + names, ()
+            if together:
+                parsed.append((Role.LEAD_UNIT if role is not Role.COOPERATING_UNIT else role, verb, names))
+                parsed.append((Role.COOPERATING_UNIT, "会同", together))
+                continue
+            parsed.append((role, verb, names))
         elif strict:
             return None
     if not parsed:

@@ -47,7 +47,7 @@ UNIT_SUFFIX = re.compile(
 _VERBS = "|".join(sorted(map(re.escape, ROLE_VERBS), key=len, reverse=True))
 PREDICATE = re.compile(
     r"^(?:[^，,。；;由]{0,16}?(?:均|都)?由)?"
-    r"(?P<names>.+?)(?P<modifier>按职责分工|按照职责分工|按照职责|按职责|各自|分别|共同|具体|积极|负总责并)?"
+    r"(?P<names>.+?)(?P<modifier>(?:按照|按|根据|依据|依)(?:职能职责|职责职能|职能|职责)(?:分工)?|各自|分别|共同|具体|积极|负总责并)?"
     rf"(?P<verb>{_VERBS})(?:工作|实施|推进|完成)?$"
 )
 PREDICATE_ROLES = ROLE_VERBS
