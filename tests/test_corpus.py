@@ -245,3 +245,14 @@ def test_compare_is_the_same_under_any_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_the_views_of_a_store_are_not_bound_by_the_query_time_limit(tmp_path, monkeypatch, plan):
+    """The library's own reading of an on-disk store (assignments, for every view) runs without
+    the limit that guards a user's query: on 10,000 plans it takes minutes, and analyze failed."""
+    import taskgraph.store
+
+    Corpus([plan]).write_store(tmp_path / "store")
+    monkeypatch.setattr(taskgraph.store, "DEFAULT_TIMEOUT", 1e-9)
+    corpus = Corpus.open(tmp_path / "store")
+    assert corpus.units().set_index("unit").loc["县发展改革局", "tasks_led"] == 12

@@ -327,7 +327,13 @@ class Corpus:
         """The records every view and table is built from."""
         if "assignments" not in self._cache:
             if self._from_store:
-                self._cache["assignments"] = from_store(self.backend)
+                from taskgraph.store import LocalStore
+
+                # The library's own queries, linear in the store, run without the time limit that
+                # guards a user's query: 10,000 plans take minutes. A server keeps its limit (a
+                # stalled server must not hang the command).
+                local = isinstance(self.backend, LocalStore)
+                self._cache["assignments"] = from_store(self.backend, timeout=0 if local else None)
             else:
                 self._cache["assignments"] = from_plans(list(self.plans), self.minter)
         return self._cache["assignments"]
