@@ -360,3 +360,23 @@ def test_predicates_as_provinces_write_them():
         ("cooperating_unit", "省自然资源厅"),
     }
     assert roles_of(plan.tasks[4]) == {("lead_leader", "王强"), ("responsible_unit", "镇农业农村办")}
+
+
+def test_an_attribution_broken_in_its_last_word_closes_the_task():
+    """ "…按职责分工负" / "责）" ends task 1: the prose line after it is not part of it, and task 1 is
+    not lost."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、主要目标\n1.全县地区生产总值增长6.5%左右。（县发展和改革局牵头，县统计局、县财政局等按职责分工负\n责）\n"
+        "要坚持系统观念，统筹发展和安全。\n二、产业发展\n2.引进亿元以上工业项目30个。（县工业和信息化局牵头）\n"
+    )
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        ("1", "全县地区生产总值增长6.5%左右。"),
+        ("2", "引进亿元以上工业项目30个。"),
+    ]
+    assert roles_of(plan.tasks[0]) == {
+        ("lead_unit", "县发展和改革局"),
+        ("responsible_unit", "县统计局"),
+        ("responsible_unit", "县财政局"),
+    }

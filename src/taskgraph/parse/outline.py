@@ -163,6 +163,11 @@ def _closed(text: str) -> bool:
     return text.endswith(CLOSED)
 
 
+def _last_lines(item: Item) -> str:
+    """The item's last two lines joined: an attribution broken as "…按职责分工负" / "责）"."""
+    return "".join(line.text for line in item.lines[-2:])
+
+
 def _attribution_closes(text: str) -> bool:
     """Whether a line ends with a complete attribution bracket (the item is complete)."""
     body = text.rstrip("。；;，,")
@@ -219,7 +224,7 @@ def _opens_block(current: Item | None) -> bool:
         return False
     if current is None or current.marker is None or current.row is not None:
         return True
-    return bool(current.labels) or _attribution_closes(current.lines[-1].text)
+    return bool(current.labels) or _attribution_closes(_last_lines(current))
 
 
 def _is_label(text: str) -> bool:
@@ -384,9 +389,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             and (
                 broken(prev)
                 or current.empty
-                or (
-                    not _attribution_closes(current.lines[-1].text) and _continues(current, text, prev_closed)
-                )
+                or (not _attribution_closes(_last_lines(current)) and _continues(current, text, prev_closed))
             )
         ):
             current.add(line)  # the item goes on: a broken line, or its attribution on the next line
