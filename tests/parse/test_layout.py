@@ -380,3 +380,30 @@ def test_an_attribution_broken_in_its_last_word_closes_the_task():
         ("responsible_unit", "县统计局"),
         ("responsible_unit", "县财政局"),
     }
+
+
+def test_a_short_text_hard_wrapped_as_pdftotext_does():
+    """Twelve lines broken at 38 characters: the unnumbered tasks run over their breaks; a line
+    break inside a name (省住 / 房城乡建设厅) leaves the name whole."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "2024年省政府工作报告重点任务分工方案\n\n（一）着力扩大国内需求\n"
+        "扎实推进“百县千镇万村高质量发展工程”，新打造30个以上典型县、100个以上\n"
+        "典型镇。（省委农办、省农业农村厅牵头，各地级以上市政府负责）\n"
+        "大力提振消费，社会消费品零售总额增长5%以上。（省商务厅牵头，省发展改革委等\n按职责分工负责）\n"
+        "（二）加快建设现代化产业体系\n新建改造城镇污水管网2000公里，城市生活污水集中收集率达到75%以上。（省住\n"
+        "房城乡建设厅牵头，各地级以上市政府负责）\n推动中小企业“专精特新”发展，新培育专精特新中小企业3000家。（省工业和信\n"
+        "息化厅负责）\n"
+    )
+    assert [t.text[:8] for t in plan.tasks] == [
+        "扎实推进“百县千",
+        "大力提振消费，社",
+        "新建改造城镇污水",
+        "推动中小企业“专",
+    ]
+    assert [t.section for t in plan.tasks] == ["（一）着力扩大国内需求"] * 2 + [
+        "（二）加快建设现代化产业体系"
+    ] * 2
+    assert ("lead_unit", "省住房城乡建设厅") in roles_of(plan.tasks[2])
+    assert roles_of(plan.tasks[3]) == {("lead_unit", "省工业和信息化厅")}

@@ -109,11 +109,11 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
 def _wrap_width(lines: list[Line]) -> int | None:
     """The width at which PDF extraction broke the lines, or None when lines are paragraphs."""
     lengths = sorted(len(ln.text) for ln in lines)
-    if len(lengths) < 20:
+    if len(lengths) < 8:
         return None
     top = lengths[int(len(lengths) * 0.9)]
     near = sum(1 for n in lengths if 0.85 * top <= n <= 1.1 * top)
-    return int(0.85 * top) if top >= 15 and near >= 0.4 * len(lengths) else None
+    return int(0.85 * top) if top >= 15 and near >= max(3, 0.3 * len(lengths)) else None
 
 
 def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
