@@ -407,3 +407,35 @@ def test_a_short_text_hard_wrapped_as_pdftotext_does():
     ] * 2
     assert ("lead_unit", "省住房城乡建设厅") in roles_of(plan.tasks[2])
     assert roles_of(plan.tasks[3]) == {("lead_unit", "省工业和信息化厅")}
+
+
+def test_a_heading_keeps_to_itself_above_a_full_line():
+    """ "（一）着力扩大国内需求" over a paragraph wrapped at the page's width: the first full line
+    starts the task; it is no rest of the heading."""
+    import textwrap
+
+    from taskgraph import parse_plan
+
+    def wrapped(text: str) -> str:
+        return "\n".join(textwrap.wrap(text, 24))
+
+    plan = parse_plan(
+        "2024年省政府工作报告重点任务分工方案\n（一）着力扩大国内需求\n"
+        + wrapped(
+            "扎实推进百县千镇万村高质量发展工程，新打造30个以上典型县、100个以上典型镇。（省委农办牵头，各地级以上市政府负责）"
+        )
+        + "\n"
+        + wrapped(
+            "大力提振消费，社会消费品零售总额增长5%以上，建设国际消费中心城市。（省商务厅牵头，省发展改革委等按职责分工负责）"
+        )
+        + "\n（二）加快建设现代化产业体系\n"
+        + wrapped(
+            "新建改造城镇污水管网2000公里，城市生活污水集中收集率达到75%以上。（省住房城乡建设厅牵头，各地级以上市政府负责）"
+        )
+        + "\n"
+    )
+    assert [(t.section, t.text[:6]) for t in plan.tasks] == [
+        ("（一）着力扩大国内需求", "扎实推进百县"),
+        ("（一）着力扩大国内需求", "大力提振消费"),
+        ("（二）加快建设现代化产业体系", "新建改造城镇"),
+    ]

@@ -176,14 +176,15 @@ def _attribution_closes(text: str) -> bool:
     return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
 
 
-def _continues(item: Item, text: str, prev_closed: bool) -> bool:
+def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> bool:
     """Whether a line that starts no item goes on with a numbered item that has no attribution yet.
 
     A task (numbered 1., (1) …) goes on until its attribution, even past a line that happens to
     end a sentence ("…打造全国最大的“活珠子”" / "生产基地。（牵头领导：…）"), unless the line
     starts a paragraph of its own ("以上2项目标的责任单位均为…", a leader's heading). A heading
     (一、, （一）) goes on only when it was broken off mid-sentence or mid-title, or when the line is
-    its attribution; an unnumbered task under it is a paragraph of its own.
+    its attribution; an unnumbered task under it is a paragraph of its own. A line as long as
+    the page's lines (``full``) is the start of such a paragraph, not the rest of a title.
     """
     if MULTI_TARGET.match(text):
         return False  # "以上任务由X牵头，Y配合。": for the items above, not the last one alone
@@ -191,7 +192,7 @@ def _continues(item: Item, text: str, prev_closed: bool) -> bool:
         return True
     if item.rank >= 3:
         return not (MULTI_TARGET.match(text) or LEADER_HEADING.match(text) or UNIT_HEADING.match(text))
-    return not prev_closed and (_mid_sentence(item) or _heading_like(text))
+    return not prev_closed and (_mid_sentence(item) or (_heading_like(text) and not full))
 
 
 def _heading_like(text: str) -> bool:
@@ -389,7 +390,10 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             and (
                 broken(prev)
                 or current.empty
-                or (not _attribution_closes(_last_lines(current)) and _continues(current, text, prev_closed))
+                or (
+                    not _attribution_closes(_last_lines(current))
+                    and _continues(current, text, prev_closed, broken(line))
+                )
             )
         ):
             current.add(line)  # the item goes on: a broken line, or its attribution on the next line
