@@ -439,3 +439,37 @@ def test_a_heading_keeps_to_itself_above_a_full_line():
         ("（一）着力扩大国内需求", "大力提振消费"),
         ("（二）加快建设现代化产业体系", "新建改造城镇"),
     ]
+
+
+def test_a_full_line_that_closes_the_attribution_ends_the_task():
+    """In a PDF's text, "…增长15%以上。（X牵头，Y负责）" as long as the page's lines ends task 2: the
+    paragraph after it is prose, not part of the task (which then had no attribution)."""
+    import textwrap
+
+    from taskgraph import parse_plan
+
+    prose = "要坚持系统观念，统筹发展和安全，加强部门协同，细化工作举措，明确时间节点，确保各项工作落到实处、取得实效。"
+
+    def wrapped(text: str) -> str:
+        return "\n".join(textwrap.wrap(text, 30))
+
+    task = "2.实施工业强县战略，全年引进亿元以上工业项目30个，新增规上工业企业25家，力争工业投资增"
+    plan = parse_plan(
+        "2024年县政府工作报告重点任务分工方案\n一、主要目标\n"
+        + wrapped(
+            "1.全县地区生产总值增长6.5%左右，一般公共预算收入增长5%。（县发展和改革局牵头，县统计局负责）"
+        )
+        + "\n"
+        + wrapped(prose)
+        + "\n二、产业发展\n"
+        + wrapped(task)
+        + "\n长15%以上。（县工业和信息化局牵头，县经济开发区管委会负责）\n"
+        + wrapped(prose)
+        + "\n"
+    )
+    assert [t.number for t in plan.tasks] == ["1", "2"]
+    assert roles_of(plan.tasks[1]) == {
+        ("lead_unit", "县工业和信息化局"),
+        ("responsible_unit", "县经济开发区管委会"),
+    }
+    assert not [w for w in plan.warnings if w.code == "no-attribution"]

@@ -388,7 +388,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             current.marker is not None
             and not current.labels
             and (
-                broken(prev)
+                (broken(prev) and not _attribution_closes(_last_lines(current)))
                 or current.empty
                 or (
                     not _attribution_closes(_last_lines(current))

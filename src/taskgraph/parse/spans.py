@@ -79,7 +79,7 @@ def _spans_in_run(
     spans: dict[int, tuple[int, Marker]],
 ) -> None:
     """The spans among the lines ``pieces[lo:hi]``."""
-    from taskgraph.parse.outline import CC, PRINTED, _balance, _closed
+    from taskgraph.parse.outline import CC, PRINTED, _attribution_closes, _balance, _closed
 
     texts = [p[0].text for p in pieces[lo:hi]]  # type: ignore[union-attr]
     lengths = [len(text) for text in texts]
@@ -105,6 +105,15 @@ def _spans_in_run(
     # their start, and those after a line shorter than the width lines were broken at.
     needy = {index(m.start()) for m in _KEYED.finditer(joined)}
     needy.update(i + 1 for i, n in enumerate(lengths) if not width or n < width)
+    # and those after a full line that closes an attribution ("…增长15%以上。（X牵头，Y负责）")
+    needy.update(
+        i + 1
+        for i, text in enumerate(texts)
+        if text.endswith(("）", ")", "〕", "】"))
+        and width
+        and lengths[i] >= width
+        and _attribution_closes(text)
+    )
     checks = sorted(needy)
     bounds = sorted(ends | markers.keys())
     for s, t in zip(bounds, [*bounds[1:], len(texts)]):
