@@ -455,3 +455,21 @@ def _dump(value: dict) -> str:
         else:
             lines.append(f"  {json.dumps(key)}: {json.dumps(item, ensure_ascii=False)}{end}")
     return "\n".join([*lines, "}"]) + "\n"
+
+
+def test_a_list_of_related_files_is_chrome(tmp_path):
+    """<div class="related"> with numbered links to other documents adds no task and no warning."""
+    from taskgraph import read_plan
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><div class='article'>"
+        "<p>2024年县政府工作报告重点工作任务分解方案</p><p>一、主要目标</p>"
+        "<p>1.地区生产总值增长6%。（牵头单位：县发改局）</p><p>2.新增城镇就业4200人。（牵头单位：县人社局）</p></div>"
+        "<div class='related'><h3>相关文件</h3><ul><li><a href='#'>1.XX县人民政府办公室关于2023年重点工作任务完成情况的通报</a></li>"
+        "<li><a href='#'>2.XX县2024年政府工作报告</a></li></ul></div></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(page)
+    assert [t.text for t in plan.tasks] == ["地区生产总值增长6%。", "新增城镇就业4200人。"]
+    assert not plan.warnings

@@ -415,10 +415,12 @@ _BLOCK = {
     "pre",
     "title",
 }
-# Class or id of a site's chrome: <div class="nav">, <div class="position">, <div id="footer">.
+# Class or id of a site's chrome: <div class="nav">, <div class="position">, <div id="footer">,
+# lists of related files and links (<div class="related">, 相关文件 xgwj, 友情链接 yqlj).
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|mainnav|menu|topmenu|breadcrumbs?|crumbs?|bread|share|bdshare|bdsharebuttonbox|"
-    r"sharebox|footer|foot|copyright|sidebar|toolbar|position|location|dqwz|header|topbar|banner|search|searchbox)$",
+    r"sharebox|footer|foot|copyright|sidebar|toolbar|position|location|dqwz|header|topbar|banner|search|searchbox|"
+    r"related|relate|related-?(?:files?|links?|news|articles?)|xgwj|xgxx|xglj|xgwz|yqlj|friend-?links?)$",
     re.IGNORECASE,
 )
 # A stretch of text this long is the document's prose, never chrome: a chrome-named
