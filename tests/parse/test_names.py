@@ -121,3 +121,31 @@ def test_a_party_post_before_the_title_goes_with_its_leader():
         [("刘建华", "person"), ("王强", "person")],
         [("刘建华", "person")],
     ]
+
+
+def test_more_posts_and_titles_leave_the_leaders_name():
+    """县政府党组成员、副县长李明 / 挂职副县长张三 / 县长助理王五 are 李明, 张三, 王五; a heading that
+    names a leader by title only (县长牵头的重点工作, 常务副县长牵头的重点工作) keeps the title."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.推进国企改革。（牵头领导：县政府党组成员、副县长李明；牵头单位：县财政局）\n"
+        "2.推进招商引资。（牵头领导：挂职副县长张三、县长助理王五；牵头单位：县商务局）\n"
+        "3.完成高标准农田2000亩。（责任领导：张明；责任站所：农业综合服务中心）\n"
+    )
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [["李明"], ["张三", "王五"], ["张明"]]
+    assert ("responsible_unit", "农业综合服务中心") in {
+        (a.role.value, a.party.name) for a in plan.tasks[2].assignments
+    }
+    titled = parse_plan(
+        "一、县长牵头的重点工作\n1.地区生产总值增长6%。（牵头单位：县发改局）\n"
+        "二、常务副县长牵头的重点工作\n2.一般公共预算收入增长5%。（牵头单位：县财政局）\n"
+    )
+    assert [
+        [a.party.as_written for a in t.assignments if a.role.value == "lead_leader"] for t in titled.tasks
+    ] == [
+        ["县长"],
+        ["常务副县长"],
+    ]
+    assert titled.tasks[1].assignments[0].party.name == "常务副县长"

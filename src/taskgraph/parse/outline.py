@@ -196,8 +196,9 @@ def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> 
 
 
 def _heading_like(text: str) -> bool:
-    """A short line without sentence punctuation: the rest of a heading broken over two lines."""
-    return len(text) <= 30 and not _closed(text) and "。" not in text
+    """A short line without sentence punctuation: the rest of a heading broken over two lines
+    (a heading may end in a quotation: "…持续守牢“一排底线”")."""
+    return len(text) <= 30 and not _closed(text.rstrip("”」』\"")) and "。" not in text
 
 
 def _mid_sentence(item: Item) -> bool:
@@ -392,7 +393,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
                 or current.empty
                 or (
                     not _attribution_closes(_last_lines(current))
-                    and _continues(current, text, prev_closed, broken(line))
+                    and _continues(current, text, prev_closed, wrapped(line))
                 )
             )
         ):
@@ -600,7 +601,8 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
     text, orig = join_lines(item.lines[:1], item.offset)
     m = LEADER_HEADING.match(item.lines[0].text) if item.lines else None
     if m:
-        group = "name" if m.group("name") else "after"
+        # a leader given by title only ("县长牵头的重点工作") stays the title
+        group = "name" if m.group("name") else ("after" if m.group("after") else "title")
         name = Written(m.group(group), "", -1)
         return [(Role.LEAD_LEADER, [name], [item.lines[0].orig[m.start("person") : m.end("person")]])]
     m = UNIT_HEADING.match(text)

@@ -62,6 +62,7 @@ FIRST_LISTED_LEADS = re.compile(
 
 # Leader titles after a name: "李明副市长", "王强省长".
 TITLES = (
+    "省长助理|市长助理|县长助理|区长助理|挂职副省长|挂职副市长|挂职副县长|挂职副区长|"
     "常务副省长|副省长|省长|常务副市长|副市长|市长|常务副县长|副县长|县长|常务副区长|副区长|区长|"
     "副州长|州长|副旗长|旗长|副主席|主席|秘书长|副秘书长|书记|副书记|主任|副主任|同志"
 )
@@ -70,15 +71,16 @@ TITLES = (
 # or a line "分管市领导：李明".
 LEADER_HEADING = re.compile(
     rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]|第[一二三四五六七八九十]{{1,3}}部分)?\s*(?:由)?"
-    rf"(?P<person>(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})|(?:{TITLES})(?P<after>[\u4e00-\u9fff·]{{2,4}}?))(?:同志)?"
+    rf"(?P<person>(?P<name>(?!常务)[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})|(?:{TITLES})(?P<after>[\u4e00-\u9fff·]{{2,4}}?)"
+    rf"|(?P<title>{TITLES}))(?:同志)?"
     r"(?P<verb>牵头|主抓|分管|负责|联系)"
     r"(?:(?:的)?(?:重点|主要)?(?:工作|任务|事项)|\s*(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?\s*$)"
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
 # A post in the party held beside the title: "县委常委、副县长 刘建华".
-PARTY_POST = r"(?:[省市县区州旗]委)?常委"
+PARTY_POST = r"(?:(?:[省市县区州旗]委)?常委|(?:[省市县区州旗](?:人民)?政府)?党组(?:成员|副书记|书记))"
 PERSON_WITH_TITLE = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{PARTY_POST}[、，,]?)?(?:{TITLES})[）)]?$"
+    rf"^(?P<name>(?!常务|挂职)[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{PARTY_POST}[、，,]?)?(?:{TITLES})[）)]?$"
 )
 # A title alone: "副市长" in "副市长 李建华", "（副区长）" after a name.
 TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES}|{PARTY_POST})[）)]?$")
