@@ -473,3 +473,36 @@ def test_a_full_line_that_closes_the_attribution_ends_the_task():
         ("responsible_unit", "县经济开发区管委会"),
     }
     assert not [w for w in plan.warnings if w.code == "no-attribution"]
+
+
+def test_tables_with_columns_of_their_own(tmp_path):
+    """An indicator table (计量单位, 2023年完成值, 2024年目标值) and a list of projects (建设内容及规模,
+    总投资（亿元）, 包保县领导), each row a task; a tab-separated list after a plan in a text file too."""
+    from taskgraph import parse_plan, read_plan
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>2024年主要预期目标责任分解表</p><table>"
+        "<tr><td>序号</td><td>指标名称</td><td>计量单位</td><td>指标属性</td><td>2023年完成值</td>"
+        "<td>2024年目标值</td><td>责任单位</td></tr>"
+        "<tr><td>1</td><td>地区生产总值增速</td><td>%</td><td>预期性</td><td>6.1</td><td>6.5左右</td><td>县发改局</td></tr>"
+        "<tr><td>2</td><td>城镇新增就业</td><td>人</td><td>预期性</td><td>4100</td><td>4200</td><td>县人社局</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    assert [(t.text, roles_of(t)) for t in read_plan(page).tasks] == [
+        ("地区生产总值增速", {("responsible_unit", "县发改局")}),
+        ("城镇新增就业", {("responsible_unit", "县人社局")}),
+    ]
+    plan = parse_plan(
+        "一、主要任务\n1.新增城镇就业4200人。（牵头单位：县人社局）\n附件2\n2024年县级重大项目清单\n"
+        "序号\t项目名称\t建设内容及规模\t总投资（亿元）\t包保县领导\t责任单位\n"
+        "1\t城区供水管网改造项目\t改造供水管网45公里\t3.2\t王刚\t县水利局\n"
+        "2\t产业园标准化厂房项目\t新建标准化厂房20万平方米\t6.8\t李娟\t县城投集团\n"
+    )
+    assert [t.text for t in plan.tasks] == [
+        "新增城镇就业4200人。",
+        "城区供水管网改造项目",
+        "产业园标准化厂房项目",
+    ]
+    assert roles_of(plan.tasks[2]) == {("lead_leader", "李娟"), ("responsible_unit", "县城投集团")}

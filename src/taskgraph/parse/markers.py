@@ -109,6 +109,8 @@ def find_marker(text: str) -> Marker | None:
     ('一', 12, None)
     >>> m = find_marker("1.2 推进数字化"); (m.style, m.number, m.value)
     ('decimal', '1.2', 2)
+    >>> find_marker("0、优良天数"), find_marker("05.推进").value
+    (None, 5)
     """
     first = text[:1]
     ranks = _BY_FIRST.get(first)
@@ -127,5 +129,7 @@ def find_marker(text: str) -> Marker | None:
             value = int(number.split(".")[-1])
         else:
             value = chinese_number(number)
+        if value == 0:
+            return None  # "0、" is the rest of a number broken over lines ("PM1" / "0、")
         return Marker(rank, style, number, value, m.end())
     return None

@@ -198,7 +198,7 @@ def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> 
 def _heading_like(text: str) -> bool:
     """A short line without sentence punctuation: the rest of a heading broken over two lines
     (a heading may end in a quotation: "…持续守牢“一排底线”")."""
-    return len(text) <= 30 and not _closed(text.rstrip("”」』\"")) and "。" not in text
+    return len(text) <= 30 and not _closed(text.rstrip('”」』"')) and "。" not in text
 
 
 def _mid_sentence(item: Item) -> bool:

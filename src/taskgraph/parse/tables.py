@@ -94,8 +94,12 @@ def column_of(cell: str) -> str | None:
         return "text"
     if name.endswith(("任务", "工作", "内容", "事项", "目标", "指标")) and len(name) <= 8:
         return "text"
-    if name.endswith(("时限", "进展", "情况", "备注", "时间", "措施", "计划")):
+    if name.endswith(
+        ("时限", "进展", "情况", "备注", "时间", "措施", "计划", "完成值", "目标值", "预期目标", "投资")
+    ):
         return "other"
+    if re.match(r"^\d{4}年", name) or name.startswith(("总投资", "计划投资", "建设")):
+        return "other"  # "2024年计划投资", "总投资（亿元）", "建设内容及规模"
     return None
 
 
@@ -104,7 +108,15 @@ def header_columns(cells: tuple[str, ...]) -> list[str | None] | None:
     columns = [column_of(c) for c in cells]
     named = [c for c in columns if c]
     roles = [c for c in named if c not in ("number", "text", "other", "deadline")]
-    if len(named) >= 2 and "text" in named and roles and len(named) >= len([c for c in cells if c]) - 1:
+    filled = len([c for c in cells if c])
+    # Columns it does not know may stand beside those it does (a plan's own "建设地点"), but not
+    # outnumber them: a row of data is no header.
+    if (
+        len(named) >= 2
+        and "text" in named
+        and roles
+        and (len(named) >= filled - 1 or len(named) * 2 > filled)
+    ):
         return columns
     return None
 

@@ -135,9 +135,22 @@ def parse_text(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     table = -1
     in_table = False
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    # A run of two lines or more with two tabs or more each: a tab-separated table in the text.
+    tabbed = [raw.count("\t") >= 2 for raw in raws] if "\t" in text else [False] * len(raws)
+    for number, raw in enumerate(raws, start=1):
         line = raw.replace("\f", "").replace("\v", " ")
         if not line.strip():
+            continue
+        k = number - 1
+        if tabbed[k] and ((k > 0 and tabbed[k - 1]) or (k + 1 < len(raws) and tabbed[k + 1])):
+            cells = [c.strip() for c in line.split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not in_table:
+                table += 1
+                in_table = True
+            blocks.append(Row(tuple(cells), number, table))
             continue
         if "|" in line and _PIPE.search(line):
             if _RULE.match(line):
