@@ -506,3 +506,47 @@ def test_tables_with_columns_of_their_own(tmp_path):
         "产业园标准化厂房项目",
     ]
     assert roles_of(plan.tasks[2]) == {("lead_leader", "李娟"), ("responsible_unit", "县城投集团")}
+
+
+def test_a_section_row_names_the_leader_of_the_rows_below(tmp_path):
+    """A table's section row "（一）扩大有效投资（牵头县领导：王强）" gives 王强 to the rows under it."""
+    from taskgraph import read_plan
+
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>2024年县政府重点工作任务分解表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>责任单位</td></tr>"
+        "<tr><td colspan='4'>（一）扩大有效投资（牵头县领导：王强）</td></tr>"
+        "<tr><td>1</td><td>实施重点项目120个。</td><td>县发改局</td><td>各乡镇人民政府</td></tr>"
+        "<tr><td colspan='4'>（二）提振消费（牵头县领导：王刚）</td></tr>"
+        "<tr><td>2</td><td>举办促消费活动30场。</td><td>县商务局</td><td>各乡镇人民政府</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(page)
+    assert [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks] == [
+        ["王强"],
+        ["王刚"],
+    ]
+
+
+def test_a_list_of_powers_and_duties_is_no_plan(tmp_path):
+    """A department's 权责清单 (职权名称 / 实施依据 / 责任事项 / 责任科室) allocates no task."""
+    import pytest
+
+    from taskgraph import read_plan
+    from taskgraph.errors import ParseError
+
+    page = tmp_path / "list.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><p>青山县自然资源和规划局权责清单（2024年版）</p><table>"
+        "<tr><td>序号</td><td>职权类型</td><td>职权名称</td><td>实施依据</td><td>责任事项</td><td>追责情形</td><td>责任科室</td></tr>"
+        "<tr><td>1</td><td>行政许可</td><td>建设工程规划许可证核发</td><td>《城乡规划法》第四十条</td>"
+        "<td>1.受理责任；2.审查责任</td><td>1.对符合法定条件的不予受理</td><td>规划股</td></tr>"
+        "<tr><td>2</td><td>行政处罚</td><td>对未取得许可证进行建设的处罚</td><td>《城乡规划法》第六十四条</td>"
+        "<td>1.立案责任；2.调查责任</td><td>1.没有法律依据</td><td>执法大队</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParseError, match="no task allocation found"):
+        read_plan(page)

@@ -655,7 +655,8 @@ def decide(items: list[Item]) -> list[Warning]:
         if heading:
             item.kind, item.block = "heading", heading
         elif item.kind == "heading-row":
-            item.kind = "heading"
+            # a section row of a table: "（一）扩大有效投资（牵头县领导：王强）" over the rows below
+            item.kind, item.block = "heading", list(item.fields)
     for item in items:
         if item.kind:
             continue

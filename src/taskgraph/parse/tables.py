@@ -98,7 +98,7 @@ def column_of(cell: str) -> str | None:
         ("时限", "进展", "情况", "备注", "时间", "措施", "计划", "完成值", "目标值", "预期目标", "投资")
     ):
         return "other"
-    if re.match(r"^\d{4}年", name) or name.startswith(("总投资", "计划投资", "建设")):
+    if re.match(r"^\d{4}年", name) or name.startswith(("总投资", "计划投资")):
         return "other"  # "2024年计划投资", "总投资（亿元）", "建设内容及规模"
     return None
 
