@@ -203,7 +203,11 @@ def evaluate_folder(
         doc = docs[0]
         try:
             if doc.suffix == ".txt":
-                lines = doc.read_text(encoding="utf-8").splitlines(keepends=True)
+                from taskgraph.readers import read_bytes
+                from taskgraph.readers.text import decode_bytes
+
+                decoded, _ = decode_bytes(read_bytes(doc), os.fspath(doc))  # GBK, UTF-16 … as read_plan
+                lines = decoded.splitlines(keepends=True)
                 text = "".join(ln for ln in lines if not ln.startswith(("# source:", "# format:")))
                 plan = parse_plan(text, os.fspath(doc))
             else:
