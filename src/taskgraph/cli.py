@@ -102,6 +102,13 @@ def _progress() -> Callable[[int, int, str], None] | None:
     return show
 
 
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en", "both"]),
+    default="zh",
+    show_default=True,
+    help="Language of the figures' labels: Chinese, English or both.",
+)
 _DPI = click.option(
     "--dpi",
     type=click.IntRange(min=50, max=1200),
@@ -611,13 +618,7 @@ def _corpus_name(corpus: Any) -> str:
               help="File formats (repeatable; default png and svg).")  # fmt: skip
 @_DPI
 @click.option("--size", default=None, metavar="WxH", help="Figure size in inches, e.g. 6.5x4.")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en", "both"]),
-    default="zh",
-    show_default=True,
-    help="Language of labels.",
-)
+@_LANG
 @_COLLECTIVES
 @_GROUPS
 @source_options
@@ -687,13 +688,7 @@ def report(sources: tuple[str, ...], output: str, each_plan: bool | None, store:
     type=click.Path(dir_okay=False),
     help="Also draw the change in load as a figure (.png, .svg or .pdf).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en", "both"]),
-    default="zh",
-    show_default=True,
-    help="Language of the figure's labels.",
-)
+@_LANG
 @_DPI
 @click.option(
     "--aliases",
