@@ -149,3 +149,21 @@ def test_more_posts_and_titles_leave_the_leaders_name():
         ["常务副县长"],
     ]
     assert titled.tasks[1].assignments[0].party.name == "常务副县长"
+
+
+def test_lists_closed_by_deng_or_a_predicate_and_split_by_slashes():
+    """ "…、市农业农村局等" and "…等按职责分工负责" after a label drop the closing words; "区发改局/区商务局"
+    is two units; "市教育局等有关部门" stays whole."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.治理水环境。（牵头单位：市生态环境局；责任单位：市水务局、市农业农村局等）\n"
+        "2.优化金融服务。（责任单位：市发改委、人行市中心支行等按职责分工负责）\n"
+        "3.推进数字经济。（牵头单位：区工信局/区数据局；责任单位：市教育局等有关部门）\n"
+    )
+    names = [[a.party.name for a in t.assignments] for t in plan.tasks]
+    assert names == [
+        ["市生态环境局", "市水务局", "市农业农村局"],
+        ["市发改委", "人行市中心支行"],
+        ["区工信局", "区数据局", "市教育局等有关部门"],
+    ]

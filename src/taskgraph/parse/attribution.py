@@ -49,6 +49,12 @@ from taskgraph.parse.vocabulary import (
 ATTRIBUTION_OPENERS = "（(〔【[［"
 _CLAUSE_SEPARATORS = "，,；;。"
 _PREDICATE_FIELD = re.compile(PREDICATE_LABEL.pattern.lstrip("^"))
+# What may close a labelled list and is no name: "等", "等按职责分工负责", "按职责分工负责".
+_LABEL_TAIL = re.compile(
+    r"(?<=[\u4e00-\u9fff）)〕])(?:等)?(?:(?:按照|按|根据|依据)(?:职能职责|职责职能|职能|职责)(?:分工)?"
+    r"(?:负责落实|负责|落实|抓好落实)?|(?<=等)(?:负责|配合|落实))?$"
+    r"|(?<=[\u4e00-\u9fff）)〕])等$"
+)
 # "和" joins two parties when both read as parties: "市教育局和市人社局"; never inside a name
 # such as "市文化和旅游局" (one side is no party) or "省发展和改革委员会".
 _AND = re.compile(r"和|与|同")
@@ -496,6 +502,9 @@ def _parse_fields(
             fields.extend(parse_predicates(trimmed, base + label_end) or ())
         elif kind == "role":
             role = ROLE_LABELS[label.strip()]
+            # "责任单位：市发改委、人行市中心支行等按职责分工负责" / "…、市农业农村局等": the label says
+            # the role; the closing 等 and the predicate after it are no part of the last name
+            trimmed = _LABEL_TAIL.sub("", trimmed)
             names = split_names(trimmed, base + label_end, persons=role is Role.LEAD_LEADER)
             fields.append(Field(role, label, tuple(w for w in names if not _deadline(w.text))))
         elif label.strip() in DEADLINE_KEYS:
