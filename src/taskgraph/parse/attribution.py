@@ -291,7 +291,18 @@ def _without_notes(names: list[Written]) -> list[Written]:
 
 
 def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list[Written]:
-    """``市发改委 市财政局`` (a table cell) -> two names, when every part reads as a party."""
+    """``市发改委 市财政局`` (a table cell) or ``区发改局/区商务局`` -> two names, when every part
+    reads as a party."""
+    slash = "/" if "/" in name else ("\uff0f" if "\uff0f" in name else None)
+    if slash and " " not in name:
+        pieces = name.split(slash)
+        if len(pieces) > 1 and all(looks_like_party(p) for p in pieces):
+            out, cursor = [], 0
+            for k, p in enumerate(pieces):
+                out.append(Written(p, separator if k == 0 else slash, offset + cursor))
+                cursor += len(p) + 1
+            return out
+        return [Written(name, separator, offset)]
     if " " not in name:
         return [Written(name, separator, offset)]
     parts, cursor = [], 0

@@ -141,7 +141,7 @@ OPENERS = "（(〔【[［{《〈“"
 CLOSERS = "）)〕】]］}》〉”"
 
 # Separators between names in a list: "县发展改革局、县农业农村局", "…〔单位〕，各镇人民政府…".
-NAME_SEPARATORS = "、，,；;/\uff0f"
+NAME_SEPARATORS = "、，,；;"
 # Words joining two parties inside one list item: "市教育局及各区县".
 JOINERS = re.compile(r"以及|及")
 
