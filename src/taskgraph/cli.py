@@ -102,6 +102,11 @@ def _progress() -> Callable[[int, int, str], None] | None:
     return show
 
 
+_ALIASES = click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False),
+    help="CSV jurisdiction,from,to,since of renamed and merged units.",
+)
 _LANG = click.option(
     "--lang",
     type=click.Choice(["zh", "en", "both"]),
@@ -135,7 +140,7 @@ def _plan_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """How plans are read: the manifest, the aliases, the base IRI; -q for the parser's warnings."""
     options = [
         click.option("--manifest", type=click.Path(dir_okay=False), help="CSV path,jurisdiction,level,year that overrides what the plans say."),
-        click.option("--aliases", type=click.Path(dir_okay=False), help="CSV jurisdiction,from,to,since of renamed and merged units."),
+        _ALIASES,
         click.option("--base", default=None, metavar="IRI", help="Base IRI of the data (default https://w3id.org/taskgraph/id/)."),
         click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings."),
     ]  # fmt: skip
@@ -690,11 +695,7 @@ def report(sources: tuple[str, ...], output: str, each_plan: bool | None, store:
 )
 @_LANG
 @_DPI
-@click.option(
-    "--aliases",
-    type=click.Path(dir_okay=False),
-    help="CSV jurisdiction,from,to,since of renamed and merged units.",
-)
+@_ALIASES
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
               help="How alike two tasks' texts must be to count as the same task changed.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the parser's warnings.")

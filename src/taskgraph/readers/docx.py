@@ -30,6 +30,8 @@ from taskgraph.readers.blocks import Block, Document, Paragraph, Row
 # few KB into GB); real plans unpack to a few MB.
 MAX_UNPACKED = int(os.environ.get("TASKGRAPH_MAX_UNPACKED", str(200 * 1024 * 1024)))
 MAX_MEMBERS = 10_000
+# What zipfile raises on a damaged member (NotImplementedError: a compression it does not know).
+_DAMAGED = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError)
 
 _TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -72,7 +74,7 @@ def open_package(data: bytes, path: str, kind: str) -> zipfile.ZipFile:
             try:
                 with package.open(member) as fh:
                     head = fh.read(8192).replace(b"\x00", b"")
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            except _DAMAGED as exc:
                 raise InputError(
                     f"cannot read this {kind} file: {member.filename} is damaged ({exc})", path
                 ) from None
@@ -89,7 +91,7 @@ def read_part(package: zipfile.ZipFile, name: str, path: str, kind: str) -> etre
         raw = package.read(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except _DAMAGED as exc:
         raise InputError(f"cannot read this {kind} file: {name} is damaged ({exc})", path) from None
     try:
         return etree.fromstring(raw, _PARSER)
