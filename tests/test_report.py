@@ -171,3 +171,24 @@ def test_report_folder_locked(tmp_path, plan_path):
     with FolderLock(out):
         result = CliRunner().invoke(cli, ["report", str(plan_path), "-o", str(out)])
     assert result.exit_code == 1 and "another taskgraph run" in result.stderr
+
+
+def test_the_index_carries_its_own_cjk_font(report):
+    """index.html names the shipped CJK font, cut to its characters, for its text and its summary
+    (a machine without a CJK font shows the Chinese too); nothing is fetched."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    out, _ = report
+    page = (out / "index.html").read_text(encoding="utf-8")
+    m = re.search(
+        r'@font-face\{font-family:"taskgraph CJK";src:url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)', page
+    )
+    assert m and 'font-family:monospace,"taskgraph CJK"' in page
+    cmap = TTFont(io.BytesIO(base64.b64decode(m.group(1)))).getBestCmap()
+    shown = {ch for ch in page if "\u4e00" <= ch <= "\u9fff"}
+    assert shown and all(ord(ch) in cmap for ch in shown)
+    assert "http://" not in page and "https://" not in page.replace("https://w3id.org", "")

@@ -386,7 +386,7 @@ def _plan_parts(corpus: Any, out: Path, say: Callable[[str], None], parallel: bo
     from taskgraph.query import library, run_named
     from taskgraph.records import plans_to_csv, plans_to_json
     from taskgraph.render.figures import FigureOptions, write_figures
-    from taskgraph.render.fonts import deferred_subsets
+    from taskgraph.render.fonts import deferred_subsets, subset_font_data_uri
     from taskgraph.render.html import VIEW_SUBTITLES, render_html
     from taskgraph.safety import atomic_output, atomic_write
 
@@ -397,8 +397,9 @@ def _plan_parts(corpus: Any, out: Path, say: Callable[[str], None], parallel: bo
     report.warnings += [
         f"{os.path.basename(p.source)}:{w.line or ''}: {w.message}" for p in plans for w in p.warnings
     ]
+    plans_json = plans_to_json(plans) if plans else ""
     if plans:
-        _write(report, out / "plans.json", plans_to_json(plans) + "\n")
+        _write(report, out / "plans.json", plans_json + "\n")
         _write(report, out / "assignments.csv", plans_to_csv(plans))
     rdf_at = len(report.files)  # where the RDF files and validation.txt are listed
     checking = _Background(
@@ -482,6 +483,9 @@ def _plan_parts(corpus: Any, out: Path, say: Callable[[str], None], parallel: bo
                         report.files += write_graph(
                             G, out / "exports" / f"{view}.{ext}", base=corpus.minter.base
                         )
+            # The index page's font, cut with the pages' (its text, the summary, comes from these
+            # plans and tables; the summary is written once validation is back).
+            index_font = subset_font_data_uri(name + plans_json + _CHROME_TEXT)
         for path, page in pages:
             atomic_write(path, fonts.fill(page))
         report.files += drawing.result()
@@ -492,7 +496,7 @@ def _plan_parts(corpus: Any, out: Path, say: Callable[[str], None], parallel: bo
         report.violations = [str(v) for v in validation.errors]
         summary = _summary(plans, units, leaders, tables, query_results, report.conforms, report)
         _write(report, out / "summary.md", summary)
-        _write(report, out / "index.html", _index(name, report, summary))
+        _write(report, out / "index.html", fonts.fill(_index(name, report, summary, index_font)))
         return report
     finally:
         for part in (checking, drawing):
@@ -820,7 +824,12 @@ def _summary(
     return "\n".join(lines)
 
 
-def _index(name: str, report: Report, summary: str) -> str:
+# The words of the summary and the index that are no plan's (headings, labels, the glossary's).
+_CHROME_TEXT = "涉及任务领导单位部门牵头责任配合分管协调负荷（）：；、，。—…"
+
+
+def _index(name: str, report: Report, summary: str, font: str | None = None) -> str:
+    """The report's index page; ``font``: a data URI of the CJK font for its text, or None to cut one."""
     folder = report.folder
     groups: dict[str, list[Path]] = {}
     for p in report.files:
@@ -847,11 +856,18 @@ def _index(name: str, report: Report, summary: str) -> str:
         for f in groups.get("figures", [])
         if f.suffix == ".png"
     )
+    from taskgraph.render.fonts import subset_font_data_uri
+
     title = html.escape(name)
+    # The shipped CJK font, cut to the page's own characters, after the reader's sans-serif: the
+    # Chinese shows on a machine without a CJK font too, and no request leaves.
+    if font is None:
+        font = subset_font_data_uri(name + summary + "".join(str(f) for f in report.files))
     return f"""<!DOCTYPE html>
 <html lang="zh-Hans"><head><meta charset="utf-8"><title>taskgraph report — {title}</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
-pre{{white-space:pre-wrap;background:#f6f6f6;padding:1em;font-size:13px}}figure{{display:inline-block;margin:0 1em 1em 0}}
+<style>@font-face{{font-family:"taskgraph CJK";src:url({font}) format("truetype")}}
+body{{font-family:sans-serif,"taskgraph CJK";max-width:1100px;margin:2em auto;padding:0 1em;color:#222}}
+pre{{font-family:monospace,"taskgraph CJK";white-space:pre-wrap;background:#f6f6f6;padding:1em;font-size:13px}}figure{{display:inline-block;margin:0 1em 1em 0}}
 img{{max-width:520px;border:1px solid #ddd}}</style></head>
 <body><h1>taskgraph report — {title}</h1>
 <p>{"The graph conforms to the SHACL shapes." if report.conforms else "The graph does NOT conform to the SHACL shapes: see rdf/validation.txt."}</p>
