@@ -269,11 +269,30 @@ class Corpus:
             yield from self.plan_quads(plan)
         yield from self.shared_quads()
 
+    def statements(self) -> Iterator[tuple[Any, list[Any]]]:
+        """Every statement, a group per graph: ``(graph, [subject, predicate, object, subject, …])``
+        for each plan's named graph, then for the default graph (what the plans share)."""
+        if self._from_store:
+            from itertools import groupby
+
+            for graph, quads in groupby(self.quads(), key=lambda q: q.graph_name):
+                yield graph, [term for q in quads for term in (q.subject, q.predicate, q.object)]
+            return
+        from taskgraph.rdf import plan_statements
+
+        for plan in self.plans:
+            yield plan_statements(plan, self.minter)
+        shared = self.shared_quads()
+        if shared:
+            yield shared[0].graph_name, [term for q in shared for term in (q.subject, q.predicate, q.object)]
+
     def write_rdf(self, path: str | os.PathLike[str], fmt: str | None = None) -> tuple[str, int]:
         """Write the graph to a file (format from the extension unless given); return format and count."""
-        from taskgraph.rdf import write_quads
+        from taskgraph.rdf import write_quads, write_statements
 
-        return write_quads(self.quads(), path, fmt)
+        if self._from_store:
+            return write_quads(self.quads(), path, fmt)
+        return write_statements(self.statements(), path, fmt)
 
     def write_store(self, folder: str | os.PathLike[str]) -> int:
         """Add or replace each plan's named graph in an on-disk store; return the quads in it."""

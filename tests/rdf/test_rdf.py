@@ -158,3 +158,20 @@ def test_trig_named_graph_per_plan(plan, plan_text, tmp_path):
     names = {g.identifier for g in back.graphs() if len(g) and g.identifier != back.default_graph.identifier}
     assert len(names) == 2 and all("/plan/莘县/" in str(n) for n in names)
     assert len(back.default_graph) < 300  # only the shared vocabulary: roles and functions of units
+
+
+@pytest.mark.parametrize("fmt", ["nq", "nt"])
+def test_lines_are_oxigraphs_serialisation(plan, plan_text, tmp_path, fmt):
+    """N-Quads and N-Triples, written line by line from each term's text, are byte for byte what
+    Oxigraph's own writer makes of the same quads; N-Triples keeps a triple two plans share once."""
+    from taskgraph.rdf import write_quads
+
+    other = parse_plan(plan_text.replace("2024 年县政府工作报告", "2025 年县政府工作报告"))
+    corpus = Corpus([plan, other])
+    lines, serialised = tmp_path / f"lines.{fmt}", tmp_path / f"serialised.{fmt}"
+    _, count = corpus.write_rdf(lines)
+    _, expected = write_quads(corpus.quads(), serialised)
+    assert lines.read_bytes() == serialised.read_bytes()
+    assert count == expected == len(lines.read_bytes().splitlines())
+    quads = sum(1 for _ in corpus.quads())
+    assert (count < quads) if fmt == "nt" else (count == quads)

@@ -8,15 +8,13 @@ every numbering level; which are tasks), :mod:`genre` (is it a plan at all), :mo
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from taskgraph.collector import collector_paused
 from taskgraph.errors import ParseError, UsageError
 from taskgraph.model import Assignment, Group, Kind, Plan, Role, Section, Task, Warning
 from taskgraph.parse import frontmatter as fm
@@ -75,26 +73,8 @@ def parse_plan(text: str, source: str = "<string>", encoding: str | None = "utf-
     if not isinstance(text, str):
         hint = " (decode it, or give the file to read_plan)" if isinstance(text, (bytes, bytearray)) else ""
         raise UsageError(f"parse_plan takes the plan's text as a str, not {type(text).__name__}{hint}")
-    with _collector_paused():
+    with collector_paused():
         return parse_document(Document(source, "text", parse_text(text), encoding))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the length of one parse.
-
-    A parse allocates hundreds of thousands of small objects that all live until the plan is
-    built, and every full collection walks all of them again: with the collector running, 10,000
-    tasks were read at half the rate of 1,000 (issue 12). Whatever cycles the parse leaves (an
-    item and its parent) are collected as usual once it is over.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_plan(path: str | os.PathLike[str]) -> Plan:
@@ -164,7 +144,7 @@ def _cell_lines(rows: list[Cells]) -> list[Line]:
 
 def parse_document(doc: Document) -> Plan:
     """Parse a document read by any reader (see :mod:`taskgraph.readers`)."""
-    with _collector_paused():
+    with collector_paused():
         return _parse_document(doc)
 
 
