@@ -159,14 +159,18 @@ class Corpus:
         base: str = DEFAULT_BASE,
         progress: Callable[[int, int, str], None] | None = None,
         on_plan: Callable[[Plan], None] | None = None,
+        jobs: int | None = None,
     ) -> Corpus:
         """Read plans and RDF files (folders expanded), each plan once.
 
         ``progress(done, total, path)`` is called before each file; ``on_plan(plan)`` after each
-        plan is parsed (the command line prints its warnings there, as they come).
+        plan is parsed (the command line prints its warnings there, as they come), in the order
+        of the files. ``jobs``: how many processes may parse plan files at once (see
+        :mod:`taskgraph.workers`; by default every CPU, from 16 plan files on).
         """
         from taskgraph.parse import read_plan
         from taskgraph.rdf import rdf_format, read_rdf
+        from taskgraph.workers import ordered_map
 
         if isinstance(sources, (str, os.PathLike)):
             sources = [sources]
@@ -186,31 +190,35 @@ class Corpus:
         warnings: list[tuple[str, Warning]] = []
         seen: dict[str, str] = {}
         store = None
-        for k, path in enumerate(files):
-            if progress:
-                progress(k, len(files), path)
-            if rdf_format(path):
-                from taskgraph.store import LocalStore
+        parsed = ordered_map(read_plan, [f for f in files if not rdf_format(f)], jobs)
+        try:
+            for k, path in enumerate(files):
+                if progress:
+                    progress(k, len(files), path)
+                if rdf_format(path):
+                    from taskgraph.store import LocalStore
 
-                store = store or LocalStore()
-                read_rdf(path, store)
-                continue
-            plan = read_plan(path)
-            plan = _override(plan, overrides.get(str(Path(path).resolve())))
-            if plan.digest in seen:
-                warnings.append(
-                    (
-                        path,
-                        Warning(
-                            "duplicate-document", f"the same document as {seen[plan.digest]}; loaded once"
-                        ),
+                    store = store or LocalStore()
+                    read_rdf(path, store)
+                    continue
+                plan = next(parsed)
+                plan = _override(plan, overrides.get(str(Path(path).resolve())))
+                if plan.digest in seen:
+                    warnings.append(
+                        (
+                            path,
+                            Warning(
+                                "duplicate-document", f"the same document as {seen[plan.digest]}; loaded once"
+                            ),
+                        )
                     )
-                )
-                continue
-            seen[plan.digest] = path
-            if on_plan:
-                on_plan(plan)
-            plans.append(plan)
+                    continue
+                seen[plan.digest] = path
+                if on_plan:
+                    on_plan(plan)
+                plans.append(plan)
+        finally:
+            parsed.close()  # the workers stop, however the reading ends
         if progress:
             progress(len(files), len(files), "")
         corpus = cls(plans, base=base, renamings=renamings, warnings=warnings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class TaskgraphError(Exception):
     """Base class of every error taskgraph raises on purpose.
@@ -16,6 +18,11 @@ class TaskgraphError(Exception):
         self.message = message
         self.path = path
         self.line = line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled whole (a report's part in a child process, a plan read by a worker): the
+        # default keeps only the message, and the file and line would be lost on the way back.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
 
     def __str__(self) -> str:
         where = ""
@@ -48,3 +55,11 @@ class UsageError(TaskgraphError):
     """The caller asked for something that does not exist (a view, a measure, a format)."""
 
     exit_code = 2
+
+
+def _rebuilt(cls: type[TaskgraphError], args: tuple[Any, ...], state: dict[str, Any]) -> TaskgraphError:
+    """A taskgraph error unpickled: its class, message and every attribute it had."""
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc

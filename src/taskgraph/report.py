@@ -42,23 +42,10 @@ class Report:
 
 
 def _parallel(jobs: int | None) -> bool:
-    """Whether to run parts of a report in forked child processes.
+    """Whether to run parts of a report in forked child processes (see :mod:`taskgraph.workers`)."""
+    from taskgraph.workers import processes
 
-    ``jobs`` (or, when None, ``$TASKGRAPH_JOBS``) 1: no; 2 or more: yes where ``os.fork``
-    exists. Neither given: yes when this process may fork safely and has a second CPU: ``fork``
-    on Linux, one thread running (forking copies only the calling thread, so a lock another
-    thread holds would stay locked in the child).
-    """
-    import threading
-
-    if jobs is None and os.environ.get("TASKGRAPH_JOBS", "").strip().isdigit():
-        jobs = int(os.environ["TASKGRAPH_JOBS"])
-    if (jobs is not None and jobs < 2) or not hasattr(os, "fork"):
-        return False
-    if jobs is not None:
-        return True
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return sys.platform == "linux" and cpus > 1 and threading.active_count() == 1
+    return processes(jobs) > 1
 
 
 class _Background:
