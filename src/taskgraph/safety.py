@@ -192,7 +192,7 @@ class FolderLock:
 
 # The first characters that make a spreadsheet evaluate a cell (OWASP, "CSV Injection"):
 # "=HYPERLINK(…)", "+cmd|' /C calc'!A0", "-2+3", "@SUM(…)", and tab or CR before any of them.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value: Any) -> Any:
@@ -205,7 +205,7 @@ def csv_safe(value: Any) -> Any:
     >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("县财政局"), csv_safe(-3)
     ('\\'=HYPERLINK("http://x")', '县财政局', -3)
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
