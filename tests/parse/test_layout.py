@@ -550,3 +550,27 @@ def test_a_list_of_powers_and_duties_is_no_plan(tmp_path):
     )
     with pytest.raises(ParseError, match="no task allocation found"):
         read_plan(page)
+
+
+def test_verbs_inside_a_labelled_list_give_their_units_a_role():
+    """Under a label, ``X配合`` cooperates, ``X负责`` is responsible and ``X牵头`` leads, the verb
+    dropped and the units joined to it by 、 going with it; a lead label's own ``牵头`` is dropped."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进文化惠民。（责任单位：市委宣传部、市文旅局牵头，各镇（街道）配合）\n"
+        "2.推进全民健身。（牵头单位：市体育局、市教育局牵头，各镇（街道）配合）\n"
+        "3.推进旅游发展。（责任单位：市文旅局牵头，市交通局、市商务局配合，各镇（街道）负责）\n"
+    )
+    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    assert roles == [
+        [("cooperating_unit", "各镇（街道）"), ("lead_unit", "市委宣传部"), ("lead_unit", "市文旅局")],
+        [("cooperating_unit", "各镇（街道）"), ("lead_unit", "市体育局"), ("lead_unit", "市教育局")],
+        [
+            ("cooperating_unit", "市交通局"),
+            ("cooperating_unit", "市商务局"),
+            ("lead_unit", "市文旅局"),
+            ("responsible_unit", "各镇（街道）"),
+        ],
+    ]

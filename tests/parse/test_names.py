@@ -167,3 +167,26 @@ def test_lists_closed_by_deng_or_a_predicate_and_split_by_slashes():
         ["市发改委", "人行市中心支行"],
         ["区工信局", "区数据局", "市教育局等有关部门"],
     ]
+
+
+def test_party_secretaries_department_heads_and_bracketed_notes_leave_the_name():
+    """县委副书记、县长杨振华 / 县委常委、宣传部部长孔令华 / 副县长（挂职）赵一鸣 / 县委副书记、县长 鲍文涛
+    are 杨振华, 孔令华, 赵一鸣, 鲍文涛: a 、 inside a leader's posts separates no two leaders."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "1.推进乡村振兴。（牵头领导：县委副书记、县长杨振华，县委常委、宣传部部长孔令华；牵头单位：县农业农村局）\n"
+        "2.推进城市更新。（牵头领导：副县长（挂职）赵一鸣，县政府党组成员 钱德兴；牵头单位：县住建局）\n"
+        "3.推进国企改革。（牵头领导：县委副书记、县长 鲍文涛，县委常委、常务副县长 谭志刚；牵头单位：县财政局）\n"
+        "4.推进平安建设。（牵头领导：县委常委、政法委书记王立新；牵头单位：县公安局）\n"
+    )
+    leaders = [
+        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
+        for t in plan.tasks
+    ]
+    assert leaders == [
+        [("杨振华", "person"), ("孔令华", "person")],
+        [("赵一鸣", "person"), ("钱德兴", "person")],
+        [("鲍文涛", "person"), ("谭志刚", "person")],
+        [("王立新", "person")],
+    ]

@@ -34,6 +34,11 @@ from taskgraph.readers.blocks import Document, Paragraph
 _FIRST_PLACE = re.compile(r"(?:第一|首)[位个家的]")
 # "市财政局、市发改委牵头" in a responsible list: these lead.
 _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
+# A verb ending a unit's name inside a labelled list: "各镇（街道）配合", "县财政局按职责分工负责".
+_OTHER_VERB = re.compile(
+    r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责))$"
+)
+_UNIT_ROLES = (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT)
 _Fields = list[tuple[Role, list[Written], list[str]]]
 # The roles in the order a task lists its assignments.
 _ROLES = tuple(Role)
@@ -352,9 +357,52 @@ def _cut_off(item: Item, draft: _Draft, warnings: list[Warning]) -> None:
         )
 
 
+def _verbs_in_lists(fields: _Fields) -> _Fields:
+    """Units a verb at the end of their names gives a role inside a labelled list: under
+    ``责任单位：市委宣传部、市文旅局牵头，各镇（街道）配合`` 各镇（街道） cooperates, and
+    ``牵头单位：市体育局、市教育局牵头`` names 市教育局. The verb goes; a unit joined to it by 、
+    goes with it (``市交通局、市商务局配合``). Leads marked so are moved by :func:`_leads_in_lists`."""
+    if not any(_OTHER_VERB.search(w.text) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
+        return fields
+    out: _Fields = []
+    moved: dict[Role, list[tuple[Written, str]]] = {}
+    for role, names, written in fields:
+        if role not in _UNIT_ROLES:
+            out.append((role, names, written))
+            continue
+        keep: list[tuple[Written, str]] = []
+        for w, a in zip(names, written):
+            m = _OTHER_VERB.search(w.text)
+            if not m or len(w.text) == len(m.group(0)) or (m.group("lead") and role is not Role.LEAD_UNIT):
+                keep.append((w, a))
+                continue
+            cut = m.start()
+            name = (Written(w.text[:cut].strip(), w.separator, w.offset), a[:cut].strip())
+            verb = Role.LEAD_UNIT if m.group("lead") else (
+                Role.COOPERATING_UNIT if m.group("cooperate") else Role.RESPONSIBLE_UNIT
+            )  # fmt: skip
+            if verb is role:
+                keep.append(name)
+                continue
+            group = [name]
+            while keep and group[0][0].separator == "、" and not _OTHER_VERB.search(keep[-1][0].text):
+                group.insert(0, keep.pop())
+            moved.setdefault(verb, []).extend(group)
+        out.append((role, [w for w, _ in keep], [a for _, a in keep]))
+    for verb, group in moved.items():
+        for k, (role, names, written) in enumerate(out):
+            if role is verb:
+                out[k] = (role, names + [w for w, _ in group], written + [a for _, a in group])
+                break
+        else:
+            out.append((verb, [w for w, _ in group], [a for _, a in group]))
+    return [f for f in out if f[1] or f[0] not in _UNIT_ROLES]
+
+
 def _leads_in_lists(fields: _Fields, first_listed: bool) -> _Fields:
     """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
     listed when the plan says so) into a lead-unit field."""
+    fields = _verbs_in_lists(fields)
     has_lead = any(role is Role.LEAD_UNIT and names for role, names, _ in fields)
     if has_lead:
         return fields  # a lead unit is named: nothing moves

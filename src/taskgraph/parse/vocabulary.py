@@ -77,16 +77,23 @@ LEADER_HEADING = re.compile(
     r"(?:(?:的)?(?:重点|主要)?(?:工作|任务|事项)|\s*(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?\s*$)"
 )
 LEADER_LINE = re.compile(r"^(?:分管|牵头|责任|联系)[省市县区州旗]?(?:级)?领导\s*[:：]\s*(?P<names>.+)$")
-# A post in the party held beside the title: "县委常委、副县长 刘建华".
-PARTY_POST = r"(?:(?:[省市县区州旗]委)?常委|(?:[省市县区州旗](?:人民)?政府)?党组(?:成员|副书记|书记))"
+# A post in the party held beside the title: "县委常委、副县长 刘建华", "县委副书记、县长杨振华",
+# "县委常委、宣传部部长孔令华", "县委常委、政法委书记王立新".
+PARTY_POST = (
+    r"(?:(?:[省市县区州旗]委)?常委|[省市县区州旗]委(?:副)?书记"
+    r"|(?:[省市县区州旗]委)?(?:宣传部|组织部|统战部)(?:常务副|副)?部长"
+    r"|(?:[省市县区州旗]委)?(?:政法委|纪委|纪委监委)(?:常务副|副)?书记"
+    r"|(?:[省市县区州旗](?:人民)?政府)?党组(?:成员|副书记|书记))"
+)
 PERSON_WITH_TITLE = re.compile(
     rf"^(?P<name>(?!常务|挂职)[\u4e00-\u9fff·]{{2,4}}?)\s*[（(]?(?:{PARTY_POST}[、，,]?)?(?:{TITLES})[）)]?$"
 )
 # A title alone: "副市长" in "副市长 李建华", "（副区长）" after a name.
 TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES}|{PARTY_POST})[）)]?$")
-# A title before the name: "副县长李明", "常务副市长 王强" (issue 10).
+# A title before the name: "副县长李明", "常务副市长 王强" (issue 10), "副县长（挂职）赵一鸣", after
+# any posts: "县委常委、宣传部部长孔令华".
 TITLE_THEN_PERSON = re.compile(
-    rf"^(?:(?:{PARTY_POST}[、，,]?\s*)?(?:{TITLES})|{PARTY_POST})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
+    rf"^(?:{PARTY_POST}[、，,]?\s*)*(?:(?:{TITLES})(?:[（(]挂职[）)])?|{PARTY_POST})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"
 )
 # A post alone, before the title and name it goes with: "县委常委" in "县委常委、副县长 刘建华".
 POST_ONLY = re.compile(rf"^{PARTY_POST}$")
