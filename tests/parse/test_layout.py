@@ -574,3 +574,51 @@ def test_verbs_inside_a_labelled_list_give_their_units_a_role():
             ("responsible_unit", "各镇（街道）"),
         ],
     ]
+
+
+def test_a_leader_label_and_predicates_share_one_bracket():
+    """``（分管省领导：王立群；省发展改革委牵头，省统计局等按职责分工负责）`` and the predicates
+    first, the label last: the leader from the label, the units from the predicates."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进数字经济发展。（分管省领导：王立群；省发展改革委牵头，省统计局、省财政厅等按职责分工负责）\n"
+        "2.推进开放型经济。（省商务厅牵头，省统计局等按职责分工负责；分管省领导：马建军）\n"
+        "3.推进营商环境建设。（分管省领导：王立群；省政务服务管理局负责，省通信管理局配合）\n"
+    )
+    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    assert roles == [
+        [
+            ("lead_leader", "王立群"),
+            ("lead_unit", "省发展改革委"),
+            ("responsible_unit", "省统计局"),
+            ("responsible_unit", "省财政厅"),
+        ],
+        [("lead_leader", "马建军"), ("lead_unit", "省商务厅"), ("responsible_unit", "省统计局")],
+        [("cooperating_unit", "省通信管理局"), ("lead_leader", "王立群"), ("lead_unit", "省政务服务管理局")],
+    ]
+
+
+def test_a_closing_paragraph_after_a_sentence_of_predicates_is_no_part_of_the_last_task():
+    """The last task's predicates close its paragraph; the plan's closing words after it are
+    neither its attribution nor a reason to lose it."""
+    from taskgraph import parse_plan
+
+    tasks = "".join(
+        f"　　{k}.推进第{k}项工作。扩大规模，推动发展。省{unit}牵头，省财政厅、省统计局配合。\n\n"
+        for k, unit in enumerate(["发展改革委", "教育厅", "科技厅", "商务厅"], start=1)
+    )
+    for closing in (
+        "各责任单位要按照本方案要求，于每月5日前将上月工作进展报省政府督查室。",
+        "各单位要抓好落实。",
+    ):
+        plan = parse_plan("一、重点任务\n\n" + tasks + "　　" + closing + "\n")
+        assert [t.number for t in plan.tasks] == ["1", "2", "3", "4"]
+        last = sorted((a.role.value, a.party.name) for a in plan.tasks[-1].assignments)
+        assert last == [
+            ("cooperating_unit", "省统计局"),
+            ("cooperating_unit", "省财政厅"),
+            ("lead_unit", "省商务厅"),
+        ]
+        assert closing[:4] not in plan.tasks[-1].text

@@ -513,15 +513,42 @@ def _parse_fields(
             fields.extend(parse_predicates(trimmed, base + label_end) or ())
         elif kind == "role":
             role = ROLE_LABELS[label.strip()]
+            # "分管省领导：王立群；省发展改革委牵头，省统计局等按职责分工负责": predicates after the
+            # label's names, past a semicolon, are fields of their own
+            after = _predicates_after(trimmed, brackets, label_end, base)
+            if after is not None:
+                trimmed, predicates = after
             # "责任单位：市发改委、人行市中心支行等按职责分工负责" / "…、市农业农村局等": the label says
             # the role; the closing 等 and the predicate after it are no part of the last name
             trimmed = _LABEL_TAIL.sub("", trimmed)
             names = split_names(trimmed, base + label_end, persons=role is Role.LEAD_LEADER)
             fields.append(Field(role, label, tuple(w for w in names if not _deadline(w.text))))
+            if after is not None:
+                fields.extend(predicates)
         elif label.strip() in DEADLINE_KEYS:
             deadline = trimmed.strip() or None
     head = content[: marks[0][0]] if marks else content
+    if marks and head.strip():
+        # "省发展改革委牵头，省统计局等按职责分工负责；分管省领导：马建军": predicates before the labels
+        before = parse_predicates(head.rstrip().rstrip("；;，, 。"), base, strict=True)
+        if before:
+            return (*before, *fields), "", deadline
     return tuple(fields), head.strip().strip("；;，, "), deadline
+
+
+def _predicates_after(
+    body: str, brackets: Brackets, at: int, base: int
+) -> tuple[str, tuple[Field, ...]] | None:
+    """A labelled field's names and the predicates after them past a semicolon, when the rest reads
+    as predicates only: "王立群；省发展改革委牵头，省统计局等按职责分工负责"."""
+    for k, ch in enumerate(body):
+        if ch in "；;" and brackets.depth(at + k) == 0:
+            rest = body[k + 1 :]
+            predicates = parse_predicates(
+                rest.strip(), base + at + k + 1 + (len(rest) - len(rest.lstrip())), strict=True
+            )
+            return (body[:k], predicates) if predicates else None
+    return None
 
 
 def _only_role_keys(content: str, marks: list[tuple[int, int, str]]) -> bool:

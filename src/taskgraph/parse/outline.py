@@ -169,10 +169,14 @@ def _last_lines(item: Item) -> str:
 
 
 def _attribution_closes(text: str) -> bool:
-    """Whether a line ends with a complete attribution bracket (the item is complete)."""
+    """Whether a line ends with a complete attribution (the item is complete): a bracket, or a
+    sentence of predicates ("…推动更多科技企业在科创板上市。省地方金融监管局牵头，湖南证监局配合。")."""
     body = text.rstrip("。；;，,")
     if not body.endswith(("）", ")", "〕", "】", "]", "］")):
-        return False
+        if not text.endswith("。") or not _CLOSING_VERB.search(body):
+            return False
+        sentence = body[body.rfind("。") + 1 :]
+        return bool(sentence) and bool(parse_predicates(sentence, strict=True))
     return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
 
 
