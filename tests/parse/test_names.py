@@ -190,3 +190,21 @@ def test_party_secretaries_department_heads_and_bracketed_notes_leave_the_name()
         [("鲍文涛", "person"), ("谭志刚", "person")],
         [("王立新", "person")],
     ]
+
+
+def test_he_parts_two_units_only_when_the_second_names_its_place():
+    """和 joins the words of one name (国有林场和种苗管理司, 县工业和信息化局) and parts two units
+    that each name their place (市教育局和市人社局, 各乡镇和县直各部门)."""
+    from taskgraph.parse.attribution import split_names
+
+    def names(text):
+        return [w.text for w in split_names(text)]
+
+    assert names("规划财务司、国有林场和种苗管理司、各派出机构") == [
+        "规划财务司",
+        "国有林场和种苗管理司",
+        "各派出机构",
+    ]
+    assert names("县工业和信息化局") == ["县工业和信息化局"]
+    assert names("市教育局和市人社局") == ["市教育局", "市人社局"]
+    assert names("各乡镇和县直各部门") == ["各乡镇", "县直各部门"]

@@ -58,6 +58,8 @@ _LABEL_TAIL = re.compile(
 # "和" joins two parties when both read as parties: "市教育局和市人社局"; never inside a name
 # such as "市文化和旅游局" (one side is no party) or "省发展和改革委员会".
 _AND = re.compile(r"和|与|同")
+# A unit that names its place or its kind first: "市人社局", "各镇", "国家税务总局", "中共…".
+_PLACED = re.compile(r"[省市县区州旗镇乡各]|国家|中央|中共|自治")
 # A bracket at the end of a name: "县发改局(粮食局)", "市税务局（列第一位者为…，下同）".
 _TRAILING_BRACKET = re.compile(r"[（(〔【\[［〈《][^（(〔【\[［〈《]*[）)〕】\]］〉》]$")
 # A name that is only punctuation or a note: "（下同）", "等", "。".
@@ -392,6 +394,10 @@ def _split_joined(w: Written) -> list[Written]:
         if not pieces:
             continue
         pieces.append((name[cursor:], cursor, ""))
+        # 和/与/同 also join the words of one name ("国有林场和种苗管理司", "工业和信息化局"):
+        # they part two units only when each after the first names its own place ("市教育局和市人社局")
+        if joiner is _AND and not all(_PLACED.match(p) for p, _, _ in pieces[1:]):
+            continue
         if all(looks_like_party(p) for p, _, _ in pieces):
             out = []
             for k, (p, at, _) in enumerate(pieces):
