@@ -622,3 +622,57 @@ def test_a_closing_paragraph_after_a_sentence_of_predicates_is_no_part_of_the_la
             ("lead_unit", "省商务厅"),
         ]
         assert closing[:4] not in plan.tasks[-1].text
+
+
+def test_a_task_merged_down_over_its_measures_is_one_task(tmp_path):
+    """序号, 重点任务 and the units merged down over one row per 具体措施 (rowspan, as Word and
+    Excel merge too): one task per number, its deadlines each once; a task of one row stays one."""
+    from taskgraph import read_plan
+
+    rows = [
+        (
+            '<td rowspan="3">1</td><td rowspan="3">加快发展新质生产力</td>',
+            "1.实施技术改造。",
+            '<td rowspan="3">省工业和信息化厅</td><td rowspan="3">省发展改革委、省科技厅</td>',
+            "2025年12月底",
+        ),
+        ("", "2.培育未来产业集群。", "", "2025年12月底"),
+        ("", "3.新增专精特新企业40家。", "", "2025年11月底"),
+        (
+            '<td rowspan="2">2</td><td rowspan="2">推进城市更新</td>',
+            "1.改造老旧小区。",
+            '<td rowspan="2">省住房城乡建设厅</td><td rowspan="2">省财政厅</td>',
+            "2025年10月底",
+        ),
+        ("", "2.新开工保障性住房。", "", "2025年12月底"),
+        (
+            "<td>3</td><td>办好人民满意的教育</td>",
+            "1.扩大学位供给。",
+            "<td>省教育厅</td><td>省财政厅</td>",
+            "2025年9月底",
+        ),
+    ]
+    body = "".join(
+        f"<tr>{lead}<td>{measure}</td>{units}<td>{deadline}</td></tr>"
+        for lead, measure, units, deadline in rows
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>2025年重点任务分工方案</title></head><body>'
+        "<p>2025年省政府工作报告重点任务分工方案</p><table>"
+        "<tr><th>序号</th><th>重点任务</th><th>具体措施</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr>"
+        f"{body}</table></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(page)
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        ("1", "加快发展新质生产力"),
+        ("2", "推进城市更新"),
+        ("3", "办好人民满意的教育"),
+    ]
+    assert [t.deadline for t in plan.tasks] == [
+        "2025年12月底；2025年11月底",
+        "2025年10月底；2025年12月底",
+        "2025年9月底",
+    ]
+    assert [len(t.assignments) for t in plan.tasks] == [3, 2, 2]

@@ -123,8 +123,9 @@ def find_marker(text: str) -> Marker | None:
         if not m:
             continue
         number = m.group(1).replace("．", ".")
-        if style == "circled":
+        if style == "circled":  # "①" is the numeral 1 in a circle, as "(1)" is 1 in brackets
             value = ord(number) - ord("①") + 1
+            number = str(value)
         elif style == "decimal":
             value = int(number.split(".")[-1])
         else:

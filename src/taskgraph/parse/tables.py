@@ -142,6 +142,7 @@ def read_rows(
         columns = continued
     before: list[Cells] = []
     out: list[Row] = []
+    previous: Cells | None = None  # the cells of the last data row (and of the rows merged into it)
     header_texts: tuple[str, ...] = ()
     for k, row in enumerate(rows):
         if columns is None:
@@ -160,8 +161,50 @@ def read_rows(
             continue
         if row.texts == header_texts or header_columns(row.texts):
             continue  # a header repeated on the next page
+        if previous is not None and _merged_down(row, previous, columns):
+            previous = _joined(previous, row)
+            out[-1] = _data_row(previous, columns)
+            continue
+        previous = row
         out.append(_data_row(row, columns))
     return out, before, columns
+
+
+def _merged_down(row: Cells, above: Cells, columns: list[str | None]) -> bool:
+    """Whether ``row`` is one more line of the task above: the task's number and its units in cells
+    merged down over both (repeated by the reader), only its measures or deadline its own
+    ("1 | 加快发展新质生产力 | 1.实施… | 省工信厅" over "| | 2.培育… |")."""
+    if len(row.texts) != len(above.texts) or "number" not in columns:
+        return False
+    k = columns.index("number")
+    number = row.texts[k].strip()
+    if not number or number != above.texts[k].strip() or not ROW_NUMBER.match(number):
+        return False
+    roles = [i for i, c in enumerate(columns) if c is not None and _role(c) is not None]
+    return (
+        bool(roles)
+        and any(row.texts[i] for i in roles)
+        and all(row.texts[i] == above.texts[i] for i in roles)
+    )
+
+
+def _joined(above: Cells, row: Cells) -> Cells:
+    """Two rows of one task as one: each cell once, or both when they differ (measures in order)."""
+
+    def join(a: str, b: str) -> str:
+        return (
+            a
+            if b == a or not b
+            else (b if not a else f"{a}{'' if a.endswith(('。', '；', ';')) else '；'}{b}")
+        )
+
+    return Cells(
+        above.number,
+        above.table,
+        tuple(join(a, b) for a, b in zip(above.texts, row.texts)),
+        tuple(join(a, b) for a, b in zip(above.origs, row.origs)),
+        above.header,
+    )
 
 
 def _continues(rows: list[Cells], columns: list[str | None]) -> bool:
