@@ -38,6 +38,7 @@ _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
 _OTHER_VERB = re.compile(
     r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责))$"
 )
+_VERB_ENDINGS = ("牵头", "配合", "协助", "协办", "参与", "负责")
 _UNIT_ROLES = (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT)
 _Fields = list[tuple[Role, list[Written], list[str]]]
 # The roles in the order a task lists its assignments.
@@ -362,8 +363,8 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     ``责任单位：市委宣传部、市文旅局牵头，各镇（街道）配合`` 各镇（街道） cooperates, and
     ``牵头单位：市体育局、市教育局牵头`` names 市教育局. The verb goes; a unit joined to it by 、
     goes with it (``市交通局、市商务局配合``). Leads marked so are moved by :func:`_leads_in_lists`."""
-    if not any(_OTHER_VERB.search(w.text) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
-        return fields
+    if not any(w.text.endswith(_VERB_ENDINGS) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
+        return fields  # the common case, found without a search
     out: _Fields = []
     moved: dict[Role, list[tuple[Written, str]]] = {}
     for role, names, written in fields:
