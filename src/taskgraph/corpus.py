@@ -242,9 +242,12 @@ class Corpus:
         return cls(backend=RemoteStore(endpoint, headers=headers), base=base)
 
     def _load_into(self, store: Any) -> None:
-        for plan in self.plans:
-            store.replace_graph(self.minter.plan(plan), self.plan_quads(plan))
-        store.extend(self.shared_quads())
+        from taskgraph.collector import collector_paused
+
+        with collector_paused():  # millions of terms made and dropped: no collection walks the plans
+            for plan in self.plans:
+                store.replace_graph(self.minter.plan(plan), self.plan_quads(plan))
+            store.extend(self.shared_quads())
 
     # ------------------------------------------------------------- RDF
 

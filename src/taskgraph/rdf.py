@@ -452,7 +452,8 @@ def write_statements(
 
     name = format_for(path, fmt)
     if name not in ("nq", "nt"):
-        return write_quads((q for g, terms in groups for q in _quads(g, terms)), path, fmt)
+        with collector_paused():  # the plans in memory are walked by no collection meanwhile
+            return write_quads((q for g, terms in groups for q in _quads(g, terms)), path, fmt)
     count = 0
     seen: set[int] = set()  # N-Triples: the hashes of the lines written
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh, collector_paused():
