@@ -676,3 +676,31 @@ def test_a_task_merged_down_over_its_measures_is_one_task(tmp_path):
         "2025年9月底",
     ]
     assert [len(t.assignments) for t in plan.tasks] == [3, 2, 2]
+
+
+def test_town_office_labels_and_a_field_after_a_bracketed_name():
+    """牵头科室/配合科室 label a town's offices; "各镇（街道）　　完成时限：…" is a name, then the deadline."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进环境整治工作。（牵头科室：城市管理办公室；配合科室：财政所、党政综合办公室）\n"
+        "2.推进安全生产工作。\n"
+        "牵头领导：王建　　牵头单位：区应急局\n"
+        "责任单位：区城管局、各镇（街道）　　完成时限：2024年12月底\n"
+    )
+    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    assert roles == [
+        [
+            ("cooperating_unit", "党政综合办公室"),
+            ("cooperating_unit", "财政所"),
+            ("lead_unit", "城市管理办公室"),
+        ],
+        [
+            ("lead_leader", "王建"),
+            ("lead_unit", "区应急局"),
+            ("responsible_unit", "区城管局"),
+            ("responsible_unit", "各镇（街道）"),
+        ],
+    ]
+    assert plan.tasks[1].deadline == "2024年12月底"

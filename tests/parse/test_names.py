@@ -208,3 +208,33 @@ def test_he_parts_two_units_only_when_the_second_names_its_place():
     assert names("县工业和信息化局") == ["县工业和信息化局"]
     assert names("市教育局和市人社局") == ["市教育局", "市人社局"]
     assert names("各乡镇和县直各部门") == ["各乡镇", "县直各部门"]
+
+
+def test_town_and_ministry_leaders_and_posts_in_brackets_leave_the_name():
+    """党委副书记、镇长张德明 / 党委委员、武装部长赵刚 / 副镇长 陈芳 / 镇人大主席王海涛 /
+    周志勇（区委常委、政法委书记）/ 副县长 魏东升（县公安局局长）/ 陈光明部长: each one person, by name;
+    a heading 陈光明部长牵头重点工作 gives its tasks their leader."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进乡村振兴。（牵头领导：党委副书记、镇长张德明；牵头单位：农业农村办）\n"
+        "2.推进平安建设。（牵头领导：党委委员、武装部长赵刚，党委委员、组织委员吴婷；牵头单位：党政办）\n"
+        "3.推进城镇建设。（牵头领导：副镇长 陈芳、镇人大主席王海涛；牵头单位：经发办）\n"
+        "4.推进法治建设。（牵头领导：周志勇（区委常委、政法委书记）；牵头单位：区司法局）\n"
+        "5.推进治安防控。（牵头领导：副县长 魏东升（县公安局局长）；牵头单位：县公安局）\n"
+        "二、陈光明部长牵头重点工作\n"
+        "6.推进自然资源调查。（规划司牵头，调查司参与）\n"
+    )
+    leaders = [
+        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
+        for t in plan.tasks
+    ]
+    assert leaders == [
+        [("张德明", "person")],
+        [("赵刚", "person"), ("吴婷", "person")],
+        [("陈芳", "person"), ("王海涛", "person")],
+        [("周志勇", "person")],
+        [("魏东升", "person")],
+        [("陈光明", "person")],
+    ]

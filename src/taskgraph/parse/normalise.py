@@ -82,7 +82,10 @@ def _keep_space(left: str, right: str) -> bool:
     """
     if _ASCII.fullmatch(left[-1]) and _ASCII.fullmatch(right[0]):
         return True
-    # Two characters on each side are enough to tell a run of two or more.
+    # Two characters on each side are enough to tell a run of two or more. A name may end in its
+    # bracket: "各镇（街道）　　完成时限：2024年12月底" is a name and the next field.
+    if left[-1] in "）)〕】]］" and len(left) > 2:
+        return bool(_CJK_PAIR.match(right))
     return bool(_CJK_PAIR.fullmatch(left[-2:]) and _CJK_PAIR.match(right))
 
 

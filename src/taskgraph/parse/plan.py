@@ -363,7 +363,9 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     ``责任单位：市委宣传部、市文旅局牵头，各镇（街道）配合`` 各镇（街道） cooperates, and
     ``牵头单位：市体育局、市教育局牵头`` names 市教育局. The verb goes; a unit joined to it by 、
     goes with it (``市交通局、市商务局配合``). Leads marked so are moved by :func:`_leads_in_lists`."""
-    if not any(w.text.endswith(_VERB_ENDINGS) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
+    if not any(
+        w.text.endswith(_VERB_ENDINGS) for role, names, _ in fields if role in _UNIT_ROLES for w in names
+    ):
         return fields  # the common case, found without a search
     out: _Fields = []
     moved: dict[Role, list[tuple[Written, str]]] = {}
