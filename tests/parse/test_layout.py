@@ -704,3 +704,38 @@ def test_town_office_labels_and_a_field_after_a_bracketed_name():
         ],
     ]
     assert plan.tasks[1].deadline == "2024年12月底"
+
+
+def test_a_bracket_after_each_sentence_of_a_task_counts_every_bracket():
+    """The State Council's way: "（财政部牵头）" after one sentence, "（科技部负责）" after the next;
+    every bracket's units, each once, whether or not a bracket closes the task; 负责 names the
+    unit in charge only where no bracket says 牵头."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.实施积极的财政政策。优化支出结构（财政部牵头，自然资源部参与）。加快专项债券发行（国家发展改革委、财政部牵头，各有关部门按职责分工负责）。\n"
+        "2.推进科技创新。实施重大项目（科技部牵头）。完善激励机制（教育部、人力资源社会保障部负责）。建设创新平台。\n"
+        "3.做好稳就业工作。实施就业优先政策（人力资源社会保障部牵头，教育部负责）。加强社会保障（财政厅、医保局负责）\n"
+        "4.推进价格改革。放开药品价格（发展改革委负责）。\n"
+    )
+    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    assert roles[0] == [
+        ("lead_unit", "财政部"),
+        ("lead_unit", "国家发展改革委"),
+        ("responsible_unit", "各有关部门"),
+        ("cooperating_unit", "自然资源部"),
+    ]
+    assert roles[1] == [
+        ("lead_unit", "科技部"),
+        ("responsible_unit", "教育部"),
+        ("responsible_unit", "人力资源社会保障部"),
+    ]
+    assert roles[2] == [
+        ("lead_unit", "人力资源社会保障部"),
+        ("responsible_unit", "教育部"),
+        ("responsible_unit", "财政厅"),
+        ("responsible_unit", "医保局"),
+    ]
+    assert roles[3] == [("lead_unit", "发展改革委")]
+    assert plan.tasks[0].text.startswith("实施积极的财政政策。优化支出结构（财政部牵头")

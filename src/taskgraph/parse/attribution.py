@@ -577,14 +577,17 @@ def _deadline(name: str) -> bool:
     return bool(DEADLINE.match(name)) and not looks_like_party(name)
 
 
-def parse_predicates(content: str, base: int = 0, strict: bool = False) -> tuple[Field, ...] | None:
+def parse_predicates(
+    content: str, base: int = 0, strict: bool = False, promote: bool = True
+) -> tuple[Field, ...] | None:
     """Read ``市政府办公室、市数据局牵头，市级各有关部门按职责分工负责`` as roles.
 
     Clauses are split on ，；。; each is names + a verb (牵头, 负责, 配合 …), optionally after
     ``由`` (``由市财政局负责落实``). ``负责`` alone marks the lead unit when no clause says
     ``牵头``. A clause without a verb or whose names do not read as units (``年内完成``) is a
     note and is skipped (with ``strict``, such a clause makes the whole no attribution). None
-    when no clause has a verb.
+    when no clause has a verb. ``promote`` False leaves ``负责`` as written (the caller weighs
+    several brackets together).
 
     Examples
     --------
@@ -641,7 +644,7 @@ def parse_predicates(content: str, base: int = 0, strict: bool = False) -> tuple
             return None
     if not parsed:
         return None
-    has_lead = any(role is Role.LEAD_UNIT for role, _, _ in parsed)
+    has_lead = not promote or any(role is Role.LEAD_UNIT for role, _, _ in parsed)
     fields = []
     for k, (role, verb, names) in enumerate(parsed):
         if (
@@ -669,11 +672,17 @@ def find_predicate_attribution(paragraph: str) -> Attribution | None:
             continue
         end = closings[start]
         if end < len(tail):
+            # A bracket for each sentence, none closing the task: "…（财政部牵头）…。…（科技部负责）…。"
+            each, _ = _sentence_brackets(paragraph, brackets, len(paragraph))
+            if each:
+                return Attribution(len(paragraph), len(paragraph), "", each, "", "predicate")
             break  # only a bracket at the end of the task
         content = paragraph[start + 1 : end - 1]
         fields = parse_predicates(content, start + 1)
         if fields:
-            return Attribution(start, end, content, fields, "", "predicate")
+            # The State Council's way: a bracket after each sentence of the task as well
+            merged, count = _sentence_brackets(paragraph, brackets, end)
+            return Attribution(start, end, content, merged if count > 1 else fields, "", "predicate")
         names = _bare_units(content, start + 1)
         if names:
             # "…年内建成投用。（市住建局、市发展改革委）": units alone in the closing bracket
@@ -696,6 +705,43 @@ def find_predicate_attribution(paragraph: str) -> Attribution | None:
         if fields and all(f.names for f in fields):
             return Attribution(cut + 1, len(paragraph), content, fields, "", "sentence")
     return None
+
+
+def _sentence_brackets(paragraph: str, brackets: Brackets, before: int) -> tuple[tuple[Field, ...], int]:
+    """The fields of the top-level brackets ending by ``before`` that read as predicates only
+    ("（国家发展改革委、财政部牵头，各有关部门按职责分工负责）"), one list a role, each name once,
+    and how many brackets they came from; ``负责`` names the unit in charge only when no bracket
+    names a lead."""
+    from taskgraph.parse.names import is_collective
+
+    found: list[Field] = []
+    count = 0
+    for start in sorted(brackets.closings):
+        end = brackets.closings[start]
+        if end > before or brackets.depth(start) != 0 or paragraph[start] not in ATTRIBUTION_OPENERS:
+            continue
+        fields = parse_predicates(paragraph[start + 1 : end - 1], start + 1, strict=True, promote=False)
+        if fields:
+            found.extend(fields)
+            count += 1
+    by_role: dict[Role, tuple[str, list[Written]]] = {}
+    for f in found:
+        _, names = by_role.setdefault(f.role, (f.label, []))
+        for w in f.names:
+            if all(w.text != v.text for v in names):
+                names.append(w)
+    if found and Role.LEAD_UNIT not in by_role and found[0].role is Role.RESPONSIBLE_UNIT:
+        first = found[0]
+        if not all(is_collective(w.text) for w in first.names):
+            # "（市发展改革委负责）" first, and no bracket says 牵头: the one in charge
+            verb, names = by_role.pop(Role.RESPONSIBLE_UNIT)
+            rest = [w for w in names if w not in first.names]
+            by_role = {
+                Role.LEAD_UNIT: (verb, list(first.names)),
+                **({Role.RESPONSIBLE_UNIT: (verb, rest)} if rest else {}),
+                **by_role,
+            }
+    return tuple(Field(role, verb, tuple(names)) for role, (verb, names) in by_role.items()), count
 
 
 def _bare_units(content: str, base: int) -> tuple[Written, ...] | None:
