@@ -739,3 +739,26 @@ def test_a_bracket_after_each_sentence_of_a_task_counts_every_bracket():
     ]
     assert roles[3] == [("lead_unit", "发展改革委")]
     assert plan.tasks[0].text.startswith("实施积极的财政政策。优化支出结构（财政部牵头")
+
+
+def test_a_star_names_the_lead_where_the_plan_says_so():
+    """ "标注★的为牵头单位": 市财政局★ and ★市交通运输局 lead, the star dropped; without such a note
+    a star is only dropped."""
+    from taskgraph import parse_plan
+
+    tasks = (
+        "1.地区生产总值增长7%左右。（责任单位：市发展和改革委员会★、市统计局、各区人民政府）\n"
+        "2.港口集装箱吞吐量突破300万标箱。（责任单位：★市交通运输局、市港航发展中心）\n"
+    )
+    noted = parse_plan("说明：责任单位中标注★的为牵头单位，其他为配合单位。\n一、主要目标\n" + tasks)
+    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in noted.tasks] == [
+        [
+            ("lead_unit", "市发展和改革委员会"),
+            ("responsible_unit", "市统计局"),
+            ("responsible_unit", "各区人民政府"),
+        ],
+        [("lead_unit", "市交通运输局"), ("responsible_unit", "市港航发展中心")],
+    ]
+    plain = parse_plan("一、主要目标\n" + tasks)
+    names = [a.party.name for t in plain.tasks for a in t.assignments]
+    assert "市交通运输局" in names and not any("★" in n for n in names)

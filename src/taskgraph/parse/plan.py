@@ -25,7 +25,7 @@ from taskgraph.parse.names import NameList, Occurrence, defines_group, resolve
 from taskgraph.parse.normalise import Cells, Line, clean, compact, to_lines
 from taskgraph.parse.outline import CC, PRINTED, Item, Outline, arrange, build_items, decide
 from taskgraph.parse.tables import Row, key_value_lines, read_rows, recover_rows
-from taskgraph.parse.vocabulary import FIRST_LISTED_LEADS, LEAD_NOTE
+from taskgraph.parse.vocabulary import FIRST_LISTED_LEADS, LEAD_NOTE, MARKED_LEADS
 from taskgraph.readers.blocks import Document, Paragraph
 
 # What FIRST_LISTED_LEADS cannot match without ("列第一位者为牵头单位"): a literal the regex engine
@@ -38,6 +38,8 @@ _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
 _OTHER_VERB = re.compile(
     r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责))$"
 )
+# A mark set on a unit's name ("市财政局★"); vocabulary.MARKED_LEADS, the plan's note of what it means.
+_MARK = re.compile(r"^[★☆▲△※＊*]+|[★☆▲△※＊*]+$")
 _VERB_ENDINGS = ("牵头", "配合", "协助", "协办", "参与", "负责")
 _UNIT_ROLES = (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT)
 _Fields = list[tuple[Role, list[Written], list[str]]]
@@ -204,7 +206,8 @@ def _plan_of(
     # A note of the whole plan, in its text or in a table's header ("责任单位（排名第一的为牵头单位）").
     whole = "".join([ln.text for ln in plain]) + cells
     first_listed = bool(_FIRST_PLACE.search(whole) and FIRST_LISTED_LEADS.search(whole))
-    drafts, sections = _drafts(outline.items, first_listed, warnings)
+    starred = "牵头" in whole and bool(MARKED_LEADS.search(whole))
+    drafts, sections = _drafts(outline.items, first_listed, warnings, starred)
     warnings.extend(_numbering(tasks))
     return _assemble(doc, drafts, sections, warnings, front, outline.tail, front_lines, traditional, title)
 
@@ -246,7 +249,7 @@ def _title(item: Item) -> str:
 
 
 def _drafts(
-    items: list[Item], first_listed: bool, warnings: list[Warning]
+    items: list[Item], first_listed: bool, warnings: list[Warning], starred: bool = False
 ) -> tuple[list[_Draft], list[Section]]:
     """Task drafts with inherited fields, and the sections that hold tasks."""
     drafts: list[_Draft] = []
@@ -282,7 +285,7 @@ def _drafts(
             blocks = [(a, a.block) for a in chain if a.block] + ([(context_item, context)] if context else [])
             place = places[(id(item.parent), id(context_item), item.rank)] = (section, subsection, blocks)
         section, subsection, blocks = place
-        fields = _leads_in_lists([(r, list(n), list(w)) for r, n, w in item.fields], first_listed)
+        fields = _leads_in_lists([(r, list(n), list(w)) for r, n, w in item.fields], first_listed, starred)
         inherited = False
         for owner, block in reversed(blocks):
             for role, names, written in block:
@@ -402,10 +405,40 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     return [f for f in out if f[1] or f[0] not in _UNIT_ROLES]
 
 
-def _leads_in_lists(fields: _Fields, first_listed: bool) -> _Fields:
-    """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, or the first
-    listed when the plan says so) into a lead-unit field."""
-    fields = _verbs_in_lists(fields)
+def _marks_dropped(fields: _Fields, starred: bool) -> _Fields:
+    """Names without the marks set on them ("市财政局★", "★市交通运输局"); where the plan says the
+    mark names the lead ("标注★的为牵头单位"), the marked units lead."""
+    if not any(_MARK.search(w.text) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
+        return fields
+    out: _Fields = []
+    leads: list[tuple[Written, str]] = []
+    for role, names, written in fields:
+        if role not in _UNIT_ROLES:
+            out.append((role, names, written))
+            continue
+        keep: list[tuple[Written, str]] = []
+        for w, a in zip(names, written):
+            if _MARK.search(w.text) and _MARK.sub("", w.text):
+                w, marked = Written(_MARK.sub("", w.text), w.separator, w.offset), True
+                a = _MARK.sub("", a)
+            else:
+                marked = False
+            (leads if marked and starred and role is not Role.LEAD_UNIT else keep).append((w, a))
+        out.append((role, [w for w, _ in keep], [a for _, a in keep]))
+    if leads:
+        k = next((k for k, (role, _, _) in enumerate(out) if role is Role.LEAD_UNIT), None)
+        if k is None:
+            out.insert(0, (Role.LEAD_UNIT, [w for w, _ in leads], [a for _, a in leads]))
+        else:
+            role, names, written = out[k]
+            out[k] = (role, names + [w for w, _ in leads], written + [a for _, a in leads])
+    return [f for f in out if f[1] or f[0] not in _UNIT_ROLES]
+
+
+def _leads_in_lists(fields: _Fields, first_listed: bool, starred: bool = False) -> _Fields:
+    """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, ``市财政局★``
+    where the plan says so, or the first listed when it says so) into a lead-unit field."""
+    fields = _marks_dropped(_verbs_in_lists(fields), starred)
     has_lead = any(role is Role.LEAD_UNIT and names for role, names, _ in fields)
     if has_lead:
         return fields  # a lead unit is named: nothing moves

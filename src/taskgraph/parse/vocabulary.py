@@ -60,6 +60,11 @@ FIRST_LISTED_LEADS = re.compile(
     r"(列|排|排列|排名)?(在)?(第一|首)(位|个|家)?(者|的)?(责任|配合)?(单位|部门)?(为|是)(工作|主要)?牵头(单位|部门)?"
 )
 
+# A plan's note that a mark on a unit names the lead: "责任单位中标注★的为牵头单位" (issue 10).
+MARKED_LEADS = re.compile(
+    r"(?:标注?|注有|带有?|加)?[“\"]?[★☆▲△※＊*][”\"]?(?:号)?(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头"
+)
+
 # Leader titles after a name: "李明副市长", "王强省长".
 TITLES = (
     "省长助理|市长助理|县长助理|区长助理|挂职副省长|挂职副市长|挂职副县长|挂职副区长|"
