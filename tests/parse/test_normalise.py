@@ -57,3 +57,27 @@ def test_warning_names_original_line():
     plan = parse_plan(text)
     (warning,) = plan.warnings
     assert warning.line == 7 and warning.task == "3"
+
+
+def test_a_running_head_after_a_page_number_goes():
+    """pdftotext puts each page's head after the page number before it, in the middle of a task:
+    a line after a page number that is the document's first line, or after two page numbers, goes;
+    the same words elsewhere stay."""
+    from taskgraph import parse_plan
+
+    head = "枫林街道2026年重点工作任务分解方案"
+    plan = parse_plan(
+        f"{head}\n\n一、聚力经济发展\n\n"
+        "1.全力抓好招商引资。（牵头领导：王振东；牵头科\n\n— 2 —\n"
+        + head
+        + "\n\n室：经济发展办公室；责任单位：各社区）\n\n"
+        "2.推进楼宇经济。（牵头领导：陈秋华；牵头科室：城市管理办\n\n— 3 —\n"
+        + head
+        + "\n\n公室；责任单位：各社区）\n"
+    )
+    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    assert roles == [
+        [("lead_leader", "王振东"), ("lead_unit", "经济发展办公室"), ("responsible_unit", "各社区")],
+        [("lead_leader", "陈秋华"), ("lead_unit", "城市管理办公室"), ("responsible_unit", "各社区")],
+    ]
+    assert plan.title == head

@@ -11,6 +11,7 @@ of the original file, so that every later warning can name it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -217,6 +218,8 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
 
     simplify = simplify_characters if traditional else None
     out: list[Line | Cells] = []
+    page_tops: list[int] = []  # where in ``out`` a line follows a page number
+    paged = False
     for block in blocks:
         if isinstance(block, Paragraph):
             if _UNCLEAN.search(block.text) is None:
@@ -224,10 +227,14 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
             else:
                 translated = block.text.translate(_TRANSLATE)
                 cleaned, raw = _clean(translated), _SPACES.sub(" ", translated).strip()
-            if not cleaned or (
-                (cleaned[0] in _PAGE_FIRST or cleaned[0].isdigit()) and PAGE_NUMBER.match(cleaned)
-            ):
+            if not cleaned:
                 continue
+            if (cleaned[0] in _PAGE_FIRST or cleaned[0].isdigit()) and PAGE_NUMBER.match(cleaned):
+                paged = True
+                continue
+            if paged:
+                page_tops.append(len(out))
+                paged = False
             text = simplify(cleaned) if simplify else cleaned
             if "】" in text or "]" in text or "〕" in text or "］" in text:
                 text = bracket_labels(text)
@@ -240,4 +247,18 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
                 continue
             texts = tuple(simplify(c) for c in origs) if simplify else origs
             out.append(Cells(block.line, block.table, texts, origs, block.header))
-    return out
+            paged = False
+    return _without_running_heads(out, page_tops) if page_tops else out
+
+
+def _without_running_heads(out: list[Line | Cells], page_tops: list[int]) -> list[Line | Cells]:
+    """``out`` without the running head of each page: a line that follows a page number and is
+    the document's first line, or follows two page numbers or more ("— 2 —" / "枫林街道2026年重点
+    工作任务分解方案" in the middle of an attribution, as pdftotext gives it)."""
+    first = next((e.text for e in out if isinstance(e, Line)), None)
+    tops = [(k, e.text) for k in page_tops if isinstance(e := out[k], Line)]
+    counts = Counter(text for _, text in tops)
+    heads = {k for k, text in tops if text == first or counts[text] >= 2}
+    if not heads:
+        return out
+    return [e for k, e in enumerate(out) if k not in heads]
