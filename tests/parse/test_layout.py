@@ -762,3 +762,29 @@ def test_a_star_names_the_lead_where_the_plan_says_so():
     plain = parse_plan("一、主要目标\n" + tasks)
     names = [a.party.name for t in plain.tasks for a in t.assignments]
     assert "市交通运输局" in names and not any("★" in n for n in names)
+
+
+def test_points_of_a_task_on_lines_of_their_own_share_the_attribution_after_the_last():
+    """ "2.建设和美乡村" / "一是…；" / "二是…。（牵头县领导：…）": one task, whether the attribution
+    closes the last point or follows it on labelled lines, and a closing paragraph after it is no
+    point; 一是 points each with an attribution of their own stay tasks."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、聚焦工业强县\n"
+        "1.稳住工业基本盘\n一是新增规上工业企业25家；\n二是实施技改项目40个以上。\n"
+        "牵头县领导：郭振华；牵头单位：县工信局；责任单位：县发改局\n"
+        "2.建设宜居宜业和美乡村\n一是创建美丽乡村示范村5个；\n"
+        "二是新增农村电商服务站点30个。（牵头县领导：黄丽萍；牵头单位：县农业农村局；责任单位：县水利局）\n"
+        "3.促进高质量充分就业\n一是新增城镇就业4200人；\n二是建设零工市场1个。\n"
+        "牵头县领导：黄丽萍；牵头单位：县人社局；责任单位：县总工会\n"
+        "各牵头单位要会同责任单位制定具体落实方案，于3月15日前报县政府办公室。\n"
+    )
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+    assert [[a.party.name for a in t.assignments if a.role.value == "lead_unit"] for t in plan.tasks] == [
+        ["县工信局"],
+        ["县农业农村局"],
+        ["县人社局"],
+    ]
+    assert "一是创建美丽乡村示范村5个" in plan.tasks[1].text
+    assert "各牵头单位" not in plan.tasks[2].text

@@ -689,16 +689,30 @@ def _merge_run_together(items: list[Item]) -> None:
         kids = item.children
         if len(kids) < 2 or item.fields:
             continue
+        # Paragraphs after the points that name nobody ("各牵头单位要…"), under the last point or
+        # beside it, are no point of the task.
+        after = [k for k in kids[-1].children if k.marker is None and not k.fields and not k.children]
+        if len(after) != len(kids[-1].children):
+            after = []
+        while len(kids) > 2 and kids[-1].marker is None and not kids[-1].fields and not kids[-1].children:
+            after.insert(0, kids[-1])
+            kids = kids[:-1]
         if not all(k.run_together and k.lines[0].number == item.line for k in kids):
             # "2.加强…。" / "（1）…；" / "（2）…。" / "牵头单位：X": sub-points on lines of their own
             # and labelled lines after the last, none of them attributed but by those lines.
             last = kids[-1]
+            alone = not any(k.fields or k.children for k in kids[:-1]) and all(
+                k in after for k in last.children
+            )
             if not (
-                last.labels
+                alone
                 and last.attribution is not None
-                and last.attribution.style == "labelled-lines"
-                and not any(k.fields or k.children for k in kids[:-1])
-                and not last.children
+                and (
+                    (last.labels and last.attribution.style == "labelled-lines")
+                    # "4.建设宜居宜业和美乡村" / "一是…；" / "四是…。（牵头县领导：…）": the points of
+                    # one task, its attribution closing the last; never a heading's tasks
+                    or (item.marker is not None and _points_of(item, kids))
+                )
             ):
                 continue
         with_fields = [k for k in kids if k.fields]
@@ -708,9 +722,25 @@ def _merge_run_together(items: list[Item]) -> None:
             item.labels += [g for k in kids for g in k.labels]
             for k in kids:
                 k.kind = "merged"
-            item.children = []
+                k.children = [c for c in k.children if c not in after]
+            for k in after:
+                k.parent = item
+            item.children = after
             read_item(item)
             last.fields = []
+
+
+def _points_of(item: Item, kids: list[Item]) -> bool:
+    """Whether ``kids`` are points of the task ``item`` rather than tasks under a heading: 一是,
+    二是 … (never tasks of a heading), or (1), ① … under a numbered task (1., 2. …)."""
+    styles = {k.marker.style for k in kids if k.marker is not None}
+    if len(styles) != 1 or any(k.marker is None for k in kids):
+        return False
+    style = styles.pop()
+    parent = item.marker.style if item.marker is not None else ""
+    return style == "cn-is" or (
+        style in ("num-paren", "num-half", "circled") and parent in ("num", "decimal")
+    )
 
 
 def _multi_targets(items: list[Item], warnings: list[Warning]) -> None:
