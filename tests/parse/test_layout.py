@@ -788,3 +788,29 @@ def test_points_of_a_task_on_lines_of_their_own_share_the_attribution_after_the_
     ]
     assert "一是创建美丽乡村示范村5个" in plan.tasks[1].text
     assert "各牵头单位" not in plan.tasks[2].text
+
+
+def test_the_numbered_lines_of_a_box_are_no_tasks():
+    """ "专栏1　数字经济重点工程" and its numbered lines illustrate the plan: no tasks, no warning;
+    the tasks after the box are read as before it."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、加快建设现代化产业体系\n"
+        "1.做强先进制造业集群。（市工信局牵头，市发改委配合）\n"
+        "专栏1　数字经济重点工程\n"
+        "1.算力基础设施：建成市级智算中心一期。\n"
+        "2.工业互联网：培育省级工业互联网平台5个。\n"
+        "2.加快数字经济发展。（市数据局牵头，市工信局配合）\n"
+        "二、持续增进民生福祉\n"
+        "3.新增城镇就业5.5万人。（市人社局牵头，各区县政府配合）\n"
+        "专栏2　2025年民生实事\n"
+        "1.新增普惠托位2000个。\n"
+        "2.改造城镇老旧小区120个。\n"
+    )
+    assert [(t.number, t.assignments[0].party.name) for t in plan.tasks] == [
+        ("1", "市工信局"),
+        ("2", "市数据局"),
+        ("3", "市人社局"),
+    ]
+    assert not [w for w in plan.warnings if w.code in ("no-attribution", "cut-off")]

@@ -35,6 +35,7 @@ from taskgraph.parse.spans import task_spans
 from taskgraph.parse.tables import KEY_NUMBER, KEY_TEXT, Row
 from taskgraph.parse.vocabulary import (
     BODY_NAME,
+    BOX,
     CLOSERS,
     LEADER_HEADING,
     LEADER_LINE,
@@ -797,6 +798,31 @@ def _orphans(items: list[Item], warnings: list[Warning]) -> None:
         )
 
 
+def _in_boxes(items: list[Item]) -> set[int]:
+    """The numbered items of boxes ("专栏1　数字经济重点工程" / "1.算力基础设施：…"): a plan's
+    illustrations, no tasks. A box goes on to the next task or heading, or an item above its own."""
+    boxed: set[int] = set()
+    rank: int | None = None
+    inside = False
+    for item in items:
+        if item.marker is None and item.lines and BOX.match(item.first):
+            inside, rank = True, None
+            continue
+        if not inside:
+            continue
+        if (
+            item.kind in ("task", "heading")
+            or item.fields
+            or (item.marker is not None and rank is not None and item.rank < rank)
+        ):
+            inside = False
+            continue
+        if item.marker is not None:
+            rank = item.rank if rank is None else rank
+            boxed.add(id(item))
+    return boxed
+
+
 def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
     """Numbered items without an attribution at a level where the tasks are: tasks, with a warning.
 
@@ -810,7 +836,12 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
         top = top.parent
     # Numbered lines before the plan's body (a notice's list of annexes) are no tasks.
     begin = next((k for k, i in enumerate(items) if i is top), first)
-    candidates = [i for i in items[begin:] if i.kind == "prose" and i.marker is not None and i.rank in ranks]
+    boxed = _in_boxes(items)
+    candidates = [
+        i
+        for i in items[begin:]
+        if i.kind == "prose" and i.marker is not None and i.rank in ranks and id(i) not in boxed
+    ]
     last = next(
         (i for i in reversed(items) if i.kind not in ("merged", "prose") or i.marker is not None), None
     )

@@ -65,6 +65,9 @@ MARKED_LEADS = re.compile(
     r"(?:标注?|注有|带有?|加)?[“\"]?[★☆▲△※＊*][”\"]?(?:号)?(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头"
 )
 
+# A box's title: "专栏1　数字经济重点工程", "专栏二 重大项目清单"; its numbered lines are no tasks.
+BOX = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]+")
+
 # Leader titles after a name: "李明副市长", "王强省长".
 TITLES = (
     "省长助理|市长助理|县长助理|区长助理|挂职副省长|挂职副市长|挂职副县长|挂职副区长|"
