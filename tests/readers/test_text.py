@@ -94,3 +94,76 @@ def test_a_tab_separated_table_is_read_as_rows(tmp_path):
         ("responsible_unit", "县财政局"),
         ("responsible_unit", "各乡镇人民政府"),
     }
+
+
+# A table as `pdftotext -layout` writes it: columns of spaces, a cell centred on its row's
+# number, a row broken by a page (the header repeated), a section row between rows.
+LAYOUT = """                2024年桐溪县政府工作报告重点工作任务分工表
+
+  序号    重点工作任务                              牵头县领导     牵头单位              责任单位
+
+  一、坚定不移抓产业强实体
+
+        推进工业倍增行动，全年新增规上工                                                县发改局、县统计局、
+  1     业企业20家以上，规上工业增加值                    周建华       县经信局              各乡镇（街道）
+        增长8%。
+
+  2     新建高标准农田3.5万亩，粮食播                    副县长       县农业农村局            县财政局、县自然资源
+        种面积稳定在42万亩以上。                      吴海燕                         局、县水利局
+
+  3     完成农村生活污水治理行政村30个，                   吴海燕       县农业农村局            市生态环境局桐溪分局、
+        改造提升农村户厕2000户，同步完                   刘志强                         县住建局
+
+                                        — 5 —
+  序号    重点工作任务                              牵头县领导     牵头单位              责任单位
+        善管护机制。                                                               各乡镇
+
+  各牵头单位要细化工作措施，每月25日前报送进展情况。
+"""
+
+
+def test_a_table_in_columns_of_spaces_is_read_by_its_columns():
+    """Each row's cells from their columns, wrapped lines joined, a name broken over two lines
+    whole, two leaders on two lines apart, a row broken by a page whole; the closing words no row."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(LAYOUT)
+    rows = [(t.number, t.text[:8], [(a.role.value, a.party.name) for a in t.assignments]) for t in plan.tasks]
+    assert rows == [
+        (
+            "1",
+            "推进工业倍增行动",
+            [
+                ("lead_leader", "周建华"),
+                ("lead_unit", "县经信局"),
+                ("responsible_unit", "县发改局"),
+                ("responsible_unit", "县统计局"),
+                ("responsible_unit", "各乡镇（街道）"),
+            ],
+        ),
+        (
+            "2",
+            "新建高标准农田3",
+            [
+                ("lead_leader", "吴海燕"),
+                ("lead_unit", "县农业农村局"),
+                ("responsible_unit", "县财政局"),
+                ("responsible_unit", "县自然资源局"),
+                ("responsible_unit", "县水利局"),
+            ],
+        ),
+        (
+            "3",
+            "完成农村生活污水",
+            [
+                ("lead_leader", "吴海燕"),
+                ("lead_leader", "刘志强"),
+                ("lead_unit", "县农业农村局"),
+                ("responsible_unit", "市生态环境局桐溪分局"),
+                ("responsible_unit", "县住建局"),
+                ("responsible_unit", "各乡镇"),
+            ],
+        ),
+    ]
+    assert plan.tasks[2].text.endswith("同步完善管护机制。")
+    assert plan.tasks[0].section == "一、坚定不移抓产业强实体"

@@ -66,7 +66,7 @@ MARKED_LEADS = re.compile(
 )
 
 # A box's title: "专栏1　数字经济重点工程", "专栏二 重大项目清单"; its numbered lines are no tasks.
-BOX = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]+")
+BOX = re.compile(r"^专栏\s*[0-9\uff10-\uff19一二三四五六七八九十]+")
 
 # Leader titles after a name: "李明副市长", "王强省长".
 TITLES = (

@@ -17,6 +17,7 @@ import re
 
 from taskgraph.errors import InputError
 from taskgraph.readers.blocks import Block, Document, Paragraph, Row
+from taskgraph.readers.columns import column_blocks, first_header
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -136,6 +137,10 @@ def parse_text(text: str) -> tuple[Block, ...]:
     table = -1
     in_table = False
     raws = text.split("\n")
+    # A table in columns of spaces (pdftotext -layout): from its header on, read by its columns.
+    layout = first_header(raws) if "  " in text else None
+    if layout is not None:
+        rest, raws = raws[layout:], raws[:layout]
     # A run of two lines or more with two tabs or more each: a tab-separated table in the text.
     tabbed = [raw.count("\t") >= 2 for raw in raws] if "\t" in text else [False] * len(raws)
     for number, raw in enumerate(raws, start=1):
@@ -163,6 +168,8 @@ def parse_text(text: str) -> tuple[Block, ...]:
             continue
         in_table = False
         blocks.append(Paragraph(line, number))
+    if layout is not None:
+        blocks.extend(column_blocks(rest, layout + 1, table + 1))
     return tuple(blocks)
 
 
