@@ -814,3 +814,54 @@ def test_the_numbered_lines_of_a_box_are_no_tasks():
         ("3", "市人社局"),
     ]
     assert not [w for w in plan.warnings if w.code in ("no-attribution", "cut-off")]
+
+
+def test_an_attribution_leading_into_the_task_up_to_a_colon():
+    """ "1、由市发展改革委牵头，市统计局配合：全市…" and "第一项　由常务副市长周振华负责，市发改委牵头，
+    …配合：…" (plans of 2008–2012): the parties from the lead-in, the task's text after the colon."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、保持经济平稳较快增长\n"
+        "1、由市发展改革委牵头，市统计局、市经委配合：全市生产总值增长12%。\n"
+        "2、由市招商局牵头，各县（市、区）人民政府负责：全年引进市外内资80亿元。\n"
+        "3、由常务副市长周振华负责，市发改委牵头，市统计局配合：财政总收入增长15%。\n"
+    )
+    assert [t.text for t in plan.tasks] == [
+        "全市生产总值增长12%。",
+        "全年引进市外内资80亿元。",
+        "财政总收入增长15%。",
+    ]
+    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    assert roles == [
+        [("lead_unit", "市发展改革委"), ("cooperating_unit", "市统计局"), ("cooperating_unit", "市经委")],
+        [("lead_unit", "市招商局"), ("responsible_unit", "各县（市、区）人民政府")],
+        [
+            ("lead_leader", "周振华"),
+            ("lead_unit", "市发展改革委"),
+            ("cooperating_unit", "市统计局"),
+        ],  # one unit
+    ]
+
+
+def test_a_deadline_after_the_predicates_and_a_note_of_the_first_listed_in_every_bracket():
+    """ "（区科技局牵头；完成时间：2016年9月底前）" closes the last task before the sign-off; "（责任单位：
+    A、B，列第一位的为牵头单位）" makes A the lead and the note no unit."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进科技创新。（区科技局牵头；完成时间：2016年9月底前）\n"
+        "2.推进开放型经济。（区发改局牵头；完成时间：2016年12月底前）\n"
+        "江枫区人民政府办公室\n2016年3月5日\n"
+    )
+    assert [[a.party.name for a in t.assignments] for t in plan.tasks] == [["区科技局"], ["区发改局"]]
+    noted = parse_plan(
+        "一、重点任务\n"
+        "1.推进科技创新。（责任单位：区科技局、区财政局，列第一位的为牵头单位）\n"
+        "2.推进招商引资。（责任单位：区商务局、区发改局，列第一位的为牵头单位）\n"
+    )
+    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in noted.tasks] == [
+        [("lead_unit", "区科技局"), ("responsible_unit", "区财政局")],
+        [("lead_unit", "区商务局"), ("responsible_unit", "区发改局")],
+    ]

@@ -29,6 +29,7 @@ from taskgraph.model import Role
 from taskgraph.parse.vocabulary import (
     CLOSERS,
     DEADLINE,
+    FIRST_LISTED_LEADS,
     JOINERS,
     NAME_SEPARATORS,
     OPENERS,
@@ -286,10 +287,16 @@ def _without_notes(names: list[Written]) -> list[Written]:
         m = _TRAILING_BRACKET.search(text)
         if m and _is_note(m.group()):
             text = text[: m.start()].rstrip()
-        if _NOT_A_NAME.match(text) or (_is_note(text) and not looks_like_party(text)):
+        if _NOT_A_NAME.match(text) or (_is_note(text) and not looks_like_party(text)) or _listed_first(text):
             continue
         out.append(Written(text, w.separator, w.offset) if text != w.text else w)
     return out
+
+
+def _listed_first(text: str) -> bool:
+    """Whether a "name" is the plan's note that the first listed leads: "列第一位的为牵头单位"."""
+    m = FIRST_LISTED_LEADS.match(text) if "牵头" in text else None
+    return m is not None and m.end() >= len(text) - 2
 
 
 def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list[Written]:
@@ -744,6 +751,46 @@ def _sentence_brackets(paragraph: str, brackets: Brackets, before: int) -> tuple
     return tuple(Field(role, verb, tuple(names)) for role, (verb, names) in by_role.items()), count
 
 
+# An attribution that leads into the task, up to a colon: "由市发展改革委牵头，市统计局配合：全市…",
+# "由常务副市长周振华负责，市发改委牵头，…配合：全年…" (plans of 2006–2012).
+_LEAD_IN = re.compile(r"由[^：:。；;]{2,160}?[：:]")
+# A lead-in's leader: "由常务副市长周振华负责".
+_LEADER_CLAUSE = re.compile(r"^由?(?P<who>[^，,、]{2,16}?)(?:负责|主抓|牵头负责)$")
+
+
+def find_lead_in(paragraph: str) -> Attribution | None:
+    """An attribution before the task's text, up to a colon, when every clause of it names its
+    parties and a verb: a leader ("由常务副市长周振华负责") first, then units.
+
+    Examples
+    --------
+    >>> a = find_lead_in("由常务副市长周振华负责，市发改委牵头，市统计局配合：全年生产总值增长13%。")
+    >>> [(f.role.value, [w.text for w in f.names]) for f in a.fields], a.end
+    ([('lead_leader', ['常务副市长周振华']), ('lead_unit', ['市发改委']), ('cooperating_unit', ['市统计局'])], 26)
+    """
+    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
+
+    m = _LEAD_IN.match(paragraph)
+    if m is None:
+        return None
+    body = paragraph[: m.end() - 1]
+    fields: list[Field] = []
+    cut = 0
+    first = re.split("[，,；;]", body, maxsplit=1)[0]
+    leader = _LEADER_CLAUSE.match(first)
+    if leader and (
+        TITLE_THEN_PERSON.match(leader.group("who")) or PERSON_WITH_TITLE.match(leader.group("who"))
+    ):
+        who = leader.group("who")
+        fields.append(Field(Role.LEAD_LEADER, "", (Written(who, "", leader.start("who")),)))
+        cut = len(first) + 1
+    rest = body[cut:]
+    units = parse_predicates(rest, cut, strict=True) if rest.strip() else ()
+    if units is None or not (fields or units):
+        return None
+    return Attribution(0, m.end(), body, (*fields, *units), "", "lead-in")
+
+
 def _bare_units(content: str, base: int) -> tuple[Written, ...] | None:
     """The names of a bracket that holds units and nothing else, or None.
 
@@ -785,6 +832,7 @@ __all__ = [
     "Field",
     "Written",
     "find_attribution",
+    "find_lead_in",
     "find_predicate_attribution",
     "looks_like_party",
     "parse_fields",

@@ -251,14 +251,23 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
     return _without_running_heads(out, page_tops) if page_tops else out
 
 
+# What a running head never holds: sentence punctuation, a bracket closing what came before.
+_RUN_ON = re.compile(r"[。；;，,：:]|^[）)〕】\]］]")
+
+
 def _without_running_heads(out: list[Line | Cells], page_tops: list[int]) -> list[Line | Cells]:
     """``out`` without the running head of each page: a line that follows a page number and is
-    the document's first line, or follows two page numbers or more ("— 2 —" / "枫林街道2026年重点
-    工作任务分解方案" in the middle of an attribution, as pdftotext gives it)."""
+    the document's first line, or a title-like line that follows half the page numbers ("— 2 —" /
+    "枫林街道2026年重点工作任务分解方案" in the middle of an attribution, as pdftotext gives it)."""
     first = next((e.text for e in out if isinstance(e, Line)), None)
     tops = [(k, e.text) for k in page_tops if isinstance(e := out[k], Line)]
     counts = Counter(text for _, text in tops)
-    heads = {k for k, text in tops if text == first or counts[text] >= 2}
+    heads = {
+        k
+        for k, text in tops
+        if text == first
+        or (counts[text] >= max(2, len(tops) // 2) and len(text) >= 6 and not _RUN_ON.search(text))
+    }
     if not heads:
         return out
     return [e for k, e in enumerate(out) if k not in heads]

@@ -24,6 +24,7 @@ from taskgraph.parse.attribution import (
     Field,
     Written,
     find_attribution,
+    find_lead_in,
     find_predicate_attribution,
     parse_fields,
     parse_predicates,
@@ -178,7 +179,11 @@ def _attribution_closes(text: str) -> bool:
             return False
         sentence = body[body.rfind("。") + 1 :]
         return bool(sentence) and bool(parse_predicates(sentence, strict=True))
-    return bool(ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]))
+    if ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]):
+        return True
+    # "（区科技局牵头；完成时间：2016年9月底前）": a verb closes a clause before the deadline
+    opener = max(body.rfind(ch) for ch in "（(〔【[［")
+    return opener >= 0 and any(_CLOSING_VERB.search(c) for c in re.split("[；;]", body[opener + 1 : -1])[:-1])
 
 
 def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> bool:
@@ -514,6 +519,8 @@ def read_item(item: Item) -> None:
     item.joined = text
     fields: list[tuple[Role, list[Written], list[str]]] = []
     attribution = find_attribution(text) if text else None
+    if attribution is None and text.startswith("由"):
+        attribution = find_lead_in(text)  # "由市发展改革委牵头，市统计局配合：全市…"
     if attribution is None and text and not item.labels:
         attribution = find_predicate_attribution(text)
         if attribution is not None and attribution.style == "bare" and item.marker is None:
