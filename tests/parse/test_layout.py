@@ -865,3 +865,21 @@ def test_a_deadline_after_the_predicates_and_a_note_of_the_first_listed_in_every
         [("lead_unit", "区科技局"), ("responsible_unit", "区财政局")],
         [("lead_unit", "区商务局"), ("responsible_unit", "区发改局")],
     ]
+
+
+def test_labels_that_close_a_task_line_keep_a_note_after_it_out():
+    """ "…。牵头单位：县科技局；责任单位：县财政局、县统计局。" closes its task: the note paragraph
+    after it is not read into the last unit's name."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进科技创新，新增高新技术企业10家。牵头单位：县科技局；责任单位：县财政局、县统计局。\n"
+        "该项工作要细化年度目标，明确季度节点，按月调度推进情况。\n"
+        "2.推进招商引资。牵头单位：县商务局；责任单位：县发改局。\n"
+        "本方案自印发之日起施行。\n"
+    )
+    assert [[a.party.name for a in t.assignments] for t in plan.tasks] == [
+        ["县科技局", "县财政局", "县统计局"],
+        ["县商务局", "县发改局"],
+    ]

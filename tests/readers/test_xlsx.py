@@ -166,3 +166,19 @@ def test_xlsx_sniffed_by_content(built, tmp_path):
     path = tmp_path / "plan.zip"
     path.write_bytes(built["g"].read_bytes())
     assert sniff(path.read_bytes(), str(path)) == "xlsx"
+
+
+def test_a_sheet_of_instructions_is_left_out(tmp_path):
+    """A 填报说明 sheet after the tasks ("1．本表由各牵头单位负责填报…") holds no tasks: left out, with a note."""
+
+    def fill(wb):
+        wb.active.title = "重点任务"
+        wb.active.append(["序号", "重点任务", "牵头单位"])
+        wb.active.append(["01", "推进政务服务改革。", "区政务服务管理局"])
+        notes = wb.create_sheet("填报说明")
+        notes.append(["1．本表由各牵头单位负责填报，每月25日前报送。"])
+        notes.append(["2．牵头单位汇总后报区政府办公室。"])
+
+    doc = read(_workbook(tmp_path, fill), "w.xlsx")
+    assert [getattr(b, "text", None) for b in doc.blocks if type(b).__name__ == "Paragraph"] == ["重点任务"]
+    assert doc.notes == ((None, "the sheet '填报说明' (how to fill the table in) was left out"),)

@@ -175,10 +175,16 @@ def _attribution_closes(text: str) -> bool:
     sentence of predicates ("…推动更多科技企业在科创板上市。省地方金融监管局牵头，湖南证监局配合。")."""
     body = text.rstrip("。；;，,")
     if not body.endswith(("）", ")", "〕", "】", "]", "］")):
-        if not text.endswith("。") or not _CLOSING_VERB.search(body):
+        if not text.endswith("。"):
             return False
         sentence = body[body.rfind("。") + 1 :]
-        return bool(sentence) and bool(parse_predicates(sentence, strict=True))
+        if ROLE_LABEL.match(sentence):
+            return True  # "…。牵头单位：县财政局；责任单位：县统计局。": labels close the task
+        return (
+            bool(sentence)
+            and bool(_CLOSING_VERB.search(body))
+            and bool(parse_predicates(sentence, strict=True))
+        )
     if ROLE_LABEL.search(body) or _CLOSING_VERB.search(body[:-1]):
         return True
     # "（区科技局牵头；完成时间：2016年9月底前）": a verb closes a clause before the deadline

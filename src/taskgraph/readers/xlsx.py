@@ -28,6 +28,8 @@ from taskgraph.readers.docx import core_title, open_package
 
 # A merged range: <mergeCell ref="A3:E3"/>.
 _RANGE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
+# A sheet of instructions, not of tasks: "填报说明", "填表说明", "说明", "注意事项".
+_INSTRUCTIONS = re.compile(r"^(?:填报|填表|编制)?(?:说明|要求|注意事项)$")
 # Cells looked at over all sheets, merged ranges counted cell by cell: a plan has a few
 # thousand; a range merged over A1:XFD1048576 would have the reader fill 17 billion.
 _MAX_CELLS = 2_000_000
@@ -170,6 +172,9 @@ def read(data: bytes, path: str) -> Document:
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 notes.append((None, f"the hidden sheet {ws.title!r} was left out"))
+                continue
+            if _INSTRUCTIONS.match(ws.title.strip()):
+                notes.append((None, f"the sheet {ws.title!r} (how to fill the table in) was left out"))
                 continue
             ws.reset_dimensions()  # a stated dimension of A1:XFD1048576 would pad every row
             member = getattr(ws, "_worksheet_path", None)  # openpyxl's read-only sheets know their part
