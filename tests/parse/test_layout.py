@@ -883,3 +883,38 @@ def test_labels_that_close_a_task_line_keep_a_note_after_it_out():
         ["县科技局", "县财政局", "县统计局"],
         ["县商务局", "县发改局"],
     ]
+
+
+def test_a_heading_naming_leader_and_unit_and_units_in_a_leading_bracket():
+    """ "一、由县长张德明负责、县发改局牵头的工作" gives its tasks both, the last one too; "第一条　【市发改委】
+    全市…" and "【市经信委牵头，市科技局配合】推进…" lead into their tasks, the sign-off after the last
+    no part of it."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "棠川县人民政府2011年重点工作责任分解\n"
+        "一、由县长张德明负责、县发改局牵头的工作\n"
+        "1、全县生产总值增长14%，财政总收入突破8亿元。\n"
+        "2、编制完成规划纲要分解实施方案。（县统计局配合）\n"
+        "二、由常务副县长赵文华负责、县财政局牵头的工作\n"
+        "3、加强非税收入管理，非税收入增长12%。\n"
+        "二〇一一年三月八日\n"
+    )
+    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    assert roles == [
+        [("lead_leader", "张德明"), ("lead_unit", "县发改局")],
+        [("lead_leader", "张德明"), ("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
+        [("lead_leader", "赵文华"), ("lead_unit", "县财政局")],
+    ]
+    bracketed = parse_plan(
+        "鹤渚市2012年主要目标任务责任分解\n"
+        "第一条　【市发改委】全市生产总值增长11%以上。\n"
+        "第二条　【市经信委牵头，市科技局、市财政局配合】推进产业转型升级。\n"
+        "第三条　【市农委、市水务局】新建高标准农田5万亩。\n"
+        "鹤渚市人民政府办公室\n2012年3月5日\n"
+    )
+    assert [(t.text, [a.party.name for a in t.assignments]) for t in bracketed.tasks] == [
+        ("全市生产总值增长11%以上。", ["市发改委"]),
+        ("推进产业转型升级。", ["市经信委", "市科技局", "市财政局"]),
+        ("新建高标准农田5万亩。", ["市农委", "市水务局"]),
+    ]

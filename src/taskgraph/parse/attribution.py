@@ -770,6 +770,19 @@ def find_lead_in(paragraph: str) -> Attribution | None:
     """
     from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
 
+    if paragraph.startswith("【"):
+        # "【市经信委牵头，市科技局配合】推进产业转型升级…", "【市农委、市水务局】新建…"
+        end = paragraph.find("】")
+        content = paragraph[1:end] if end > 1 else ""
+        if not content:
+            return None
+        verbs = parse_predicates(content, 1, strict=True)
+        if verbs:
+            return Attribution(0, end + 1, content, verbs, "", "lead-in")
+        names = _bare_units(content, 1)
+        if names:
+            return Attribution(0, end + 1, content, (Field(Role.LEAD_UNIT, "", names),), "", "lead-in")
+        return None
     m = _LEAD_IN.match(paragraph)
     if m is None:
         return None

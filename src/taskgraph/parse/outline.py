@@ -26,6 +26,7 @@ from taskgraph.parse.attribution import (
     find_attribution,
     find_lead_in,
     find_predicate_attribution,
+    looks_like_party,
     parse_fields,
     parse_predicates,
     split_names,
@@ -40,6 +41,7 @@ from taskgraph.parse.vocabulary import (
     CLOSERS,
     LEADER_HEADING,
     LEADER_LINE,
+    LEADER_UNIT_HEADING,
     MULTI_TARGET,
     MULTI_TARGET_ROLE,
     NOTES_HEADER,
@@ -81,6 +83,8 @@ _CLOSER = re.compile("[" + re.escape(CLOSERS) + "]")
 _RUN_TOGETHER_AT = re.compile(r"[。）)；;][^\S\n]*" + _RUN_ON_MARKER)
 _HEADING_THEN_TASK_AT = re.compile("\n(?=" + HEADING_THEN_TASK.pattern.lstrip("^") + ")")
 # A verb that closes an attribution bracket: "…（市商务局负责）".
+# A task whose attribution leads into it: "【市发改委】全市…", "由市发展改革委牵头，市统计局配合：全市…".
+_LEADS_IN = re.compile(r"^(?:【[^】]{2,80}】|由[^：:。；;]{2,160}?[：:])")
 _CLOSING_VERB = re.compile(r"(牵头|负责|配合|协办|参与|落实|实施)[^（(〔【\[［]{0,8}$")
 
 
@@ -204,6 +208,8 @@ def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> 
     """
     if MULTI_TARGET.match(text):
         return False  # "以上任务由X牵头，Y配合。": for the items above, not the last one alone
+    if prev_closed and _LEADS_IN.match(item.first[item.offset :]):
+        return False  # "第六条　【市环保局牵头】…下降2%。": its attribution led into it; it is whole
     if _attribution_line(text):
         return True
     if item.rank >= 3:
@@ -525,8 +531,8 @@ def read_item(item: Item) -> None:
     item.joined = text
     fields: list[tuple[Role, list[Written], list[str]]] = []
     attribution = find_attribution(text) if text else None
-    if attribution is None and text.startswith("由"):
-        attribution = find_lead_in(text)  # "由市发展改革委牵头，市统计局配合：全市…"
+    if attribution is None and text.startswith(("由", "【")):
+        attribution = find_lead_in(text)  # "由市发展改革委牵头，市统计局配合：全市…", "【市发改委】全市…"
     if attribution is None and text and not item.labels:
         attribution = find_predicate_attribution(text)
         if attribution is not None and attribution.style == "bare" and item.marker is None:
@@ -617,6 +623,25 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
     from taskgraph.parse.attribution import is_person_list
 
     text, orig = join_lines(item.lines[:1], item.offset)
+    both = (
+        LEADER_UNIT_HEADING.match(item.lines[0].text) if item.lines and "由" in item.lines[0].text else None
+    )
+    if both:
+        from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
+
+        leader = both.group("leader")
+        titled = TITLE_THEN_PERSON.match(leader) or PERSON_WITH_TITLE.match(leader)
+        units = split_names(both.group("units"))
+        if titled and units and all(looks_like_party(w.text) for w in units):
+            written = item.lines[0].orig
+            return [
+                (
+                    Role.LEAD_LEADER,
+                    [Written(titled.group("name"), "", -1)],
+                    [written[both.start("leader") : both.end("leader")]],
+                ),
+                (Role.LEAD_UNIT, [Written(w.text, "", -1) for w in units], [w.text for w in units]),
+            ]
     m = LEADER_HEADING.match(item.lines[0].text) if item.lines else None
     if m:
         # a leader given by title only ("县长牵头的重点工作") stays the title
@@ -629,8 +654,6 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
         if is_person_list(names):
             n, w = _written(names, orig)
             return [(Role.LEAD_LEADER, n, w)]
-        from taskgraph.parse.attribution import looks_like_party
-
         if names and all(looks_like_party(w.text) for w in names):
             if m.group("counted") and not all(BODY_NAME.search(w.text) for w in names):
                 return []
@@ -836,6 +859,17 @@ def _in_boxes(items: list[Item]) -> set[int]:
     return boxed
 
 
+def _under_block(item: Item) -> bool:
+    """Whether a heading above the item names parties for its block ("一、由县长张德明负责、县发改局
+    牵头的工作"): the item has its attribution there, and is no task cut off."""
+    parent = item.parent
+    while parent is not None:
+        if parent.kind == "heading" and parent.block:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
     """Numbered items without an attribution at a level where the tasks are: tasks, with a warning.
 
@@ -861,7 +895,7 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
     for item in candidates:
         if item.children and any(c.kind == "task" for c in item.children):
             continue
-        if item is last:
+        if item is last and not _under_block(item):
             warnings.append(
                 Warning(
                     "cut-off",
