@@ -918,3 +918,37 @@ def test_a_heading_naming_leader_and_unit_and_units_in_a_leading_bracket():
         ("推进产业转型升级。", ["市经信委", "市科技局", "市财政局"]),
         ("新建高标准农田5万亩。", ["市农委", "市水务局"]),
     ]
+
+
+def test_wrapped_labels_closing_a_task_keep_the_note_after_them_out():
+    """PDF text broken at a width: "…收" / "入增长5%。牵头单位：…；责任单位：县财政局、县统计局。" closes
+    the task even as a full line, and the note lines after it are no part of its last unit."""
+    from taskgraph import parse_plan
+
+    note = [
+        "该项工作要细化年度目标，明确季度节点，按月调度推进情况，确保各项",
+        "指标稳步提升，年底前全面完成各项目标任务，并形成可复制推广的经验做",
+        "法。",
+    ]
+    lines = ["一、杨振宇县长牵头的重点工作"]
+    for k, (unit, others) in enumerate(
+        [
+            ("县发展改革局", "县财政局、县统计局。"),
+            ("县工业和信息化局", "县税务局、县商务局。"),
+            ("县商务局", "县财政局、县交通局。"),
+        ],
+        start=1,
+    ):
+        lines += [
+            f"{k}.推动经济持续回升向好，地区生产总值增长6%左右，一般公共预算收",
+            f"入增长5%。牵头单位：{unit}；责任单位：{others}",
+            *note,
+        ]
+    plan = parse_plan("\n".join(lines) + "\n")
+    assert [
+        [a.party.name for a in t.assignments if a.role.value == "responsible_unit"] for t in plan.tasks
+    ] == [
+        ["县财政局", "县统计局"],
+        ["县税务局", "县商务局"],
+        ["县财政局", "县交通局"],
+    ]

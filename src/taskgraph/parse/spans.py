@@ -105,11 +105,12 @@ def _spans_in_run(
     # their start, and those after a line shorter than the width lines were broken at.
     needy = {index(m.start()) for m in _KEYED.finditer(joined)}
     needy.update(i + 1 for i, n in enumerate(lengths) if not width or n < width)
-    # and those after a full line that closes an attribution ("…增长15%以上。（X牵头，Y负责）")
+    # and those after a full line that closes an attribution ("…增长15%以上。（X牵头，Y负责）",
+    # "…增长5%。牵头单位：县发展改革局；责任单位：县财政局。")
     needy.update(
         i + 1
         for i, text in enumerate(texts)
-        if text.endswith(("）", ")", "〕", "】"))
+        if text.endswith(("）", ")", "〕", "】", "。"))
         and width
         and lengths[i] >= width
         and _attribution_closes(text)
