@@ -952,3 +952,38 @@ def test_wrapped_labels_closing_a_task_keep_the_note_after_them_out():
         ["县税务局", "县商务局"],
         ["县财政局", "县交通局"],
     ]
+
+
+def test_a_paragraph_giving_the_items_above_their_parties_by_number():
+    """ "任务分工：第1—3项由县发改局牵头，…；第4项由县财政局负责" and "第1、2项分别由A、B牵头" (one lead
+    each), and "以上工作由常务副市长刘志远负责。第5项由…" after "（第5项）" items: each item its parties,
+    never a section heading that shares a number ("二、")."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、扩大投资\n"
+        "1.全年完成全社会固定资产投资65亿元。\n2.争取扩大内需项目资金3亿元以上。\n"
+        "二、壮大县级财力\n"
+        "3.地方财政一般预算收入增长15%。\n4.新建标准化农贸市场10个。\n"
+        "任务分工：第1、2项分别由县发改局、县经贸局牵头，县统计局配合；第3项由县财政局牵头；第4项由县商务局负责。\n"
+        "三、深化改革\n"
+        "（第5项）深化商事制度改革。\n（第6项）推进国有企业改革。\n"
+        "以上工作由常务副县长刘志远负责。第5—6项由县市场监管局牵头，县国资办配合。\n"
+    )
+    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    assert [t.number for t in plan.tasks] == ["1", "2", "3", "4", "5", "6"]
+    assert roles[:4] == [
+        [("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
+        [("lead_unit", "县经贸局"), ("cooperating_unit", "县统计局")],
+        [("lead_unit", "县财政局")],
+        [("lead_unit", "县商务局")],
+    ]
+    assert (
+        roles[4]
+        == roles[5]
+        == [
+            ("lead_leader", "刘志远"),
+            ("lead_unit", "县市场监管局"),
+            ("cooperating_unit", "县国资办"),
+        ]
+    )

@@ -28,8 +28,8 @@ NUM = re.compile(r"^(\d{1,6})\s*[.．、﹒](?![\d%％])\s*")
 DECIMAL = re.compile(
     r"^(\d{1,2}(?:[.．]\d{1,2}){1,2})(?![\d%％.．])(?![倍万亿元个吨米千百台家项所座条公亩平人户辆套方度秒分天年月日])[、.．\s]*"
 )
-# "(1)全面落实…" (Chizhou 2017), "（1）".
-NUM_PAREN = re.compile(r"^[（(]\s*(\d{1,6})\s*[）)]\s*")
+# "(1)全面落实…" (Chizhou 2017), "（1）", "（第1项）".
+NUM_PAREN = re.compile(r"^[（(]\s*(?:第\s*)?(\d{1,6})\s*(?:项|条)?\s*[）)]\s*")
 # "1）推进…" and "一）…": a closing bracket only, as some plans number.
 NUM_HALF = re.compile(r"^(\d{1,6})\s*[）)](?![\d%％])\s*")
 CN_HALF = re.compile(rf"^([{_CN}]{{1,4}})\s*[）)]\s*")

@@ -208,6 +208,8 @@ def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> 
     """
     if MULTI_TARGET.match(text):
         return False  # "以上任务由X牵头，Y配合。": for the items above, not the last one alone
+    if "项" in text and (by := _BY_NUMBER.search(text)) is not None and by.start() <= 40:
+        return False  # "任务分工：第1—3项由县发改局牵头…": for the items above by number
     if prev_closed and _LEADS_IN.match(item.first[item.offset :]):
         return False  # "第六条　【市环保局牵头】…下降2%。": its attribution led into it; it is whole
     if _attribution_line(text):
@@ -376,6 +378,8 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             start(None, line, m.end())
         elif LEADER_LINE.match(text) and _opens_block(current):
             start(None, line)  # "牵头区领导：周永强" over the tasks below it, not the item above
+        elif "项" in text and (by := _BY_NUMBER.search(text)) is not None and by.start() <= 40:
+            start(None, line)  # "任务分工：第1—3项由县发改局牵头…": the items above, by number
         elif _is_label(text):
             if current is None or (mode == "body" and current.kind == "heading-row"):
                 current = start(None, line, len(text))  # an attribution before any task
@@ -668,6 +672,7 @@ def decide(items: list[Item]) -> list[Warning]:
     for item in items:
         read_item(item)
     _merge_run_together(items)
+    _assigned_by_number(items)
     for item in items:
         # "以上4项目标的责任单位均为…" covers the targets above it; it is no child of the last one.
         if (
@@ -765,6 +770,76 @@ def _merge_run_together(items: list[Item]) -> None:
             item.children = after
             read_item(item)
             last.fields = []
+
+
+# A clause that gives numbered items their parties: "第1—3项由县发改局牵头，县经贸局配合",
+# "第1、2、3项分别由A、B、C牵头，D配合", "第6项由县劳动保障局负责".
+_BY_NUMBER = re.compile(
+    r"第(?P<numbers>\d{1,3}(?:\s*[—\-－–~\uff5e至到、，,和及]\s*\d{1,3})*)项(?P<each>分别)?(?P<rest>由[^；;。]+)"
+)
+
+
+def _assigned_by_number(items: list[Item]) -> None:
+    """A paragraph that gives the items above it their parties by number ("任务分工：第1—3项由县发改局
+    牵头，县经贸局配合；第4、5项由县财政局牵头…", "以上工作由常务副市长刘志远负责。第1项由…"): each
+    numbered item it names, with no attribution of its own, gets them (分别: one lead each, in order)."""
+    for k, item in enumerate(items):
+        if item.marker is not None or not item.lines or "项" not in item.first:
+            continue
+        text, orig = join_lines(item.lines, item.offset)
+        clauses = list(_BY_NUMBER.finditer(text))
+        if not clauses:
+            continue
+        item.fields, item.attribution = [], None  # not its own, nor the items' above it as a whole
+        above = [i for i in items[:k] if i.marker is not None and not i.fields and i.kind != "merged"]
+        leader = _leader_of_block(text)
+        for m in clauses:
+            fields = parse_predicates(m.group("rest"), m.start("rest"), strict=True)
+            numbers = _numbers(m.group("numbers"))
+            if not fields or not numbers:
+                continue
+            # the nearest item above with that number written in digits ("3.", "（第3项）"), not "三、"
+            targets = {
+                n: i
+                for i in above
+                if i.marker and (n := i.marker.value) in numbers and i.marker.number.isdigit()
+            }
+            for place, n in enumerate(numbers):
+                target = targets.get(n)
+                if target is None:
+                    continue
+                own: list[tuple[Role, list[Written], list[str]]] = list(leader)
+                for f in fields:
+                    names = list(f.names)
+                    if m.group("each") and f.role is Role.LEAD_UNIT and len(names) == len(numbers):
+                        names = [names[place]]
+                    resolved, written = _written(tuple(names), orig, 0)
+                    own.append((f.role, resolved, written))
+                target.fields = own
+        item.kind = "prose"
+
+
+def _leader_of_block(text: str) -> list[tuple[Role, list[Written], list[str]]]:
+    """The leader a closing paragraph names for the items above: "以上工作由常务副市长刘志远负责。"."""
+    from taskgraph.parse.vocabulary import TITLE_THEN_PERSON
+
+    m = re.match(r"^以上(?:工作|任务|各项)?由(?P<who>[^，,。；;]{2,16}?)(?:负责|牵头|分管)[。；;，,]", text)
+    if m is None or not TITLE_THEN_PERSON.match(m.group("who")):
+        return []
+    who = m.group("who")
+    return [(Role.LEAD_LEADER, [Written(who, "", m.start("who"))], [who])]
+
+
+def _numbers(spec: str) -> list[int]:
+    """ "1—3" → 1, 2, 3; "4、5" → 4, 5 (at most 200 numbers)."""
+    out: list[int] = []
+    for part in re.split(r"\s*[、，,和及]\s*", spec):
+        bounds = [int(x) for x in re.split(r"\s*[—\-－–~\uff5e至到]\s*", part) if x.strip().isdigit()]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 200:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        elif bounds:
+            out.append(bounds[0])
+    return out
 
 
 def _points_of(item: Item, kids: list[Item]) -> bool:
