@@ -206,7 +206,7 @@ def _plan_of(
     # A note of the whole plan, in its text or in a table's header ("责任单位（排名第一的为牵头单位）").
     whole = "".join([ln.text for ln in plain]) + cells
     first_listed = bool(_FIRST_PLACE.search(whole) and FIRST_LISTED_LEADS.search(whole))
-    starred = "牵头" in whole and bool(MARKED_LEADS.search(whole))
+    starred = "牵头" in whole and not _MARKS.isdisjoint(whole) and bool(MARKED_LEADS.search(whole))
     drafts, sections = _drafts(outline.items, first_listed, warnings, starred)
     warnings.extend(_numbering(tasks))
     return _assemble(doc, drafts, sections, warnings, front, outline.tail, front_lines, traditional, title)
@@ -405,6 +405,21 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     return [f for f in out if f[1] or f[0] not in _UNIT_ROLES]
 
 
+# The last characters of the verbs and marks a name in a list may end with (牵头, 配合, 协助, 协办,
+# 参与, 负责; ★ …), and the marks it may start with: most names have none, found by two set look-ups.
+_ENDINGS = frozenset("头合助办与责★☆▲△※＊*")
+_MARKS = frozenset("★☆▲△※＊*")
+
+
+def _marked_or_verbed(fields: _Fields) -> bool:
+    for role, names, _ in fields:
+        if role in _UNIT_ROLES:
+            for w in names:
+                if w.text[-1:] in _ENDINGS or w.text[:1] in _MARKS:
+                    return True
+    return False
+
+
 def _marks_dropped(fields: _Fields, starred: bool) -> _Fields:
     """Names without the marks set on them ("市财政局★", "★市交通运输局"); where the plan says the
     mark names the lead ("标注★的为牵头单位"), the marked units lead."""
@@ -438,7 +453,8 @@ def _marks_dropped(fields: _Fields, starred: bool) -> _Fields:
 def _leads_in_lists(fields: _Fields, first_listed: bool, starred: bool = False) -> _Fields:
     """Move units marked as leads inside another list (``市发改委牵头``, ``（牵头）``, ``市财政局★``
     where the plan says so, or the first listed when it says so) into a lead-unit field."""
-    fields = _marks_dropped(_verbs_in_lists(fields), starred)
+    if _marked_or_verbed(fields):
+        fields = _marks_dropped(_verbs_in_lists(fields), starred)
     has_lead = any(role is Role.LEAD_UNIT and names for role, names, _ in fields)
     if has_lead:
         return fields  # a lead unit is named: nothing moves

@@ -61,9 +61,7 @@ FIRST_LISTED_LEADS = re.compile(
 )
 
 # A plan's note that a mark on a unit names the lead: "责任单位中标注★的为牵头单位" (issue 10).
-MARKED_LEADS = re.compile(
-    r"(?:标注?|注有|带有?|加)?[“\"]?[★☆▲△※＊*][”\"]?(?:号)?(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头"
-)
+MARKED_LEADS = re.compile(r"[★☆▲△※＊*][”\"]?号?(?:的|者)?(?:单位)?(?:为|是)(?:工作)?牵头")
 
 # A box's title: "专栏1　数字经济重点工程", "专栏二 重大项目清单"; its numbered lines are no tasks.
 BOX = re.compile(r"^专栏\s*[0-9\uff10-\uff19一二三四五六七八九十]+")
