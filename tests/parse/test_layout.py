@@ -987,3 +987,23 @@ def test_a_paragraph_giving_the_items_above_their_parties_by_number():
             ("cooperating_unit", "县国资办"),
         ]
     )
+
+
+def test_copies_from_social_media_emoji_bars_and_a_list_of_links_after_the_plan():
+    """ "📌牵头单位：区教育局" reads as a label; "区科技局｜责任单位：…" ends the name at the full-width
+    bar; the "相关阅读" links after the plan are no tasks."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1、推进教育优质均衡发展。\n📌牵头单位：区教育局　📌配合单位：区发改局、区财政局\n"
+        "2、推进科技创新。（牵头单位：区科技局\uff5c责任单位：区财政局、区税务局）\n"
+        "3、开展放心消费创建活动。（牵头单位：区市场监管局）\n"
+        "相关阅读\n1、区政府召开2026年重点项目推进会\n2、区长访谈：聚焦民生实事\n"
+    )
+    assert [(t.number, [a.party.name for a in t.assignments]) for t in plan.tasks] == [
+        ("1", ["区教育局", "区发改局", "区财政局"]),
+        ("2", ["区科技局", "区财政局", "区税务局"]),
+        ("3", ["区市场监管局"]),
+    ]
+    assert not [w for w in plan.warnings if w.code in ("no-attribution", "cut-off")]

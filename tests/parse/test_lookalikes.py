@@ -25,3 +25,18 @@ def test_no_task_invented(path):
     with pytest.raises(ParseError, match="no task allocation found") as info:
         read_plan(path)
     assert "\n" not in str(info.value) and path.name in str(info.value)
+
+
+def test_a_reply_to_a_deputys_suggestion_is_refused():
+    """"关于县十八届人大三次会议第45号建议的答复" names 承办单位 and 协办单位 and numbered plans: no plan."""
+    import pytest
+
+    from taskgraph import parse_plan
+    from taskgraph.errors import ParseError
+
+    with pytest.raises(ParseError, match="another kind of document"):
+        parse_plan(
+            "云溪县水利局\n关于县十八届人大三次会议第45号建议的答复\n尊敬的王建国代表：\n"
+            "一、关于水源保护问题\n1.划定水源保护区。（县水利局负责）\n2.推进水厂改造。（县卫生健康局负责）\n"
+            "承办单位：县水利局\n协办单位：县财政局、县卫生健康局\n"
+        )

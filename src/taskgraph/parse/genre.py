@@ -15,6 +15,7 @@ import re
 # "政府工作报告" itself, "…答记者问".
 LOOKALIKE_TITLE = re.compile(
     r"(总结|通报|解读|答记者问|问答|讲话|发言|致辞|报道|综述|纪实|述职报告|工作报告|情况报告|调研报告|的报告|新闻发布会|简报|快讯"
+    r"|(建议|提案|意见)的(答复|复函|答复函)|答复函|复函"
     r"|(召开|举办|开展|参加).{0,30}(会议|活动|培训|调研|检查)的通知|工作计划|工作打算)$"
 )
 # A title that says it allocates tasks wins over a look-alike noun before it:

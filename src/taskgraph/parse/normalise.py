@@ -57,6 +57,12 @@ for _cp in (
     0xFFFE,
     0xFFFF,
     *range(0xFFF9, 0xFFFC),
+    # emoji and dingbats before a label or a task ("📌牵头单位：", "👉推进…", "✅"): pictures, no text;
+    # ★ and ☆ (U+2605, U+2606), which mark a lead, are not among them
+    *range(0x1F000, 0x1FB00),
+    *range(0x2700, 0x27C0),
+    0xFE0F,
+    0x20E3,
 ):
     _TRANSLATE[_cp] = None
 # Any character of the table or any space (" 地区生产总值增长 6%，"): str.translate looks every

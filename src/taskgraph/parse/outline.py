@@ -83,6 +83,10 @@ _CLOSER = re.compile("[" + re.escape(CLOSERS) + "]")
 _RUN_TOGETHER_AT = re.compile(r"[。）)；;][^\S\n]*" + _RUN_ON_MARKER)
 _HEADING_THEN_TASK_AT = re.compile("\n(?=" + HEADING_THEN_TASK.pattern.lstrip("^") + ")")
 # A verb that closes an attribution bracket: "…（市商务局负责）".
+# What a web page puts after the plan: "相关阅读", "往期推荐", "延伸阅读".
+_AFTER_PLAN = re.compile(
+    r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|往期推荐|往期回顾|延伸阅读|推荐阅读|猜你喜欢|热点推荐)\s*[:：]?\s*$"
+)
 # A task whose attribution leads into it: "【市发改委】全市…", "由市发展改革委牵头，市统计局配合：全市…".
 _LEADS_IN = re.compile(r"^(?:【[^】]{2,80}】|由[^：:。；;]{2,160}?[：:])")
 _CLOSING_VERB = re.compile(r"(牵头|负责|配合|协办|参与|落实|实施)[^（(〔【\[［]{0,8}$")
@@ -959,13 +963,22 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
     # Numbered lines before the plan's body (a notice's list of annexes) are no tasks.
     begin = next((k for k, i in enumerate(items) if i is top), first)
     boxed = _in_boxes(items)
+    # A page's list of links after the plan ("相关阅读" / "1、临泉县召开…推进会") is no part of it.
+    end = next(
+        (
+            k
+            for k in range(first, len(items))
+            if items[k].marker is None and _AFTER_PLAN.match(items[k].first)
+        ),
+        len(items),
+    )
     candidates = [
         i
-        for i in items[begin:]
+        for i in items[begin:end]
         if i.kind == "prose" and i.marker is not None and i.rank in ranks and id(i) not in boxed
     ]
     last = next(
-        (i for i in reversed(items) if i.kind not in ("merged", "prose") or i.marker is not None), None
+        (i for i in reversed(items[:end]) if i.kind not in ("merged", "prose") or i.marker is not None), None
     )
     for item in candidates:
         if item.children and any(c.kind == "task" for c in item.children):
