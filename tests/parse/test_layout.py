@@ -990,7 +990,7 @@ def test_a_paragraph_giving_the_items_above_their_parties_by_number():
 
 
 def test_copies_from_social_media_emoji_bars_and_a_list_of_links_after_the_plan():
-    """ "📌牵头单位：区教育局" reads as a label; "区科技局｜责任单位：…" ends the name at the full-width
+    """ "📌牵头单位：区教育局" reads as a label; "区科技局 | 责任单位：…" (written with a full-width bar) ends the name at the full-width
     bar; the "相关阅读" links after the plan are no tasks."""
     from taskgraph import parse_plan
 

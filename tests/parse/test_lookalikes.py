@@ -28,7 +28,7 @@ def test_no_task_invented(path):
 
 
 def test_a_reply_to_a_deputys_suggestion_is_refused():
-    """"关于县十八届人大三次会议第45号建议的答复" names 承办单位 and 协办单位 and numbered plans: no plan."""
+    """ "关于县十八届人大三次会议第45号建议的答复" names 承办单位 and 协办单位 and numbered plans: no plan."""
     import pytest
 
     from taskgraph import parse_plan
