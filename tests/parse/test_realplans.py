@@ -30,11 +30,26 @@ def _score(slug: str) -> dict:
     return evaluate(plan, gold)
 
 
+# Documents whose excerpt ends inside the last task's attribution: that task is read (the gold,
+# by its conventions, leaves it out).
+CUT_OFF = dict.fromkeys(
+    (
+        "guangdong-province-2021", "guangzhou-2021-table", "huzhou-changxing-2023",
+        "jinan-gangcheng-fangguanfu-2021", "shaoxing-2020-progress-table", "wuhan-caidian-2023",
+        "xianning-jiayu-2021",
+    ),
+    1,
+)  # fmt: skip
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_document(slug):
-    """Every annotated task of the document is found and every field read right."""
+    """Every annotated task of the document is found, as many tasks read as before (a task cut off
+    with its attribution stays, with a warning; one cut off before it does not), and every field
+    read right."""
     result = _score(slug)
     assert result["tasks_found"] == 1.0
+    assert result["tasks_parsed"] == result["tasks_gold"] + CUT_OFF.get(slug, 0)
     for score in result["scores"].values():
         assert score.f1 == 1.0, score
 

@@ -520,7 +520,9 @@ def _parse_fields(
         if stops:
             stop = min([stop, *(x for x in stops if x > label_end)])
         body = content[label_end:stop]
-        trimmed = body.rstrip().rstrip("；;，, 。\uff5c|")  # "牵头单位：区科技局\uff5c责任单位：…" (a full-width bar)
+        trimmed = body.rstrip().rstrip(
+            "；;，, 。\uff5c|"
+        )  # "牵头单位：区科技局\uff5c责任单位：…" (a full-width bar)
         label = content[at:label_end].rstrip(":： ")
         if kind == "predicate":
             fields.extend(parse_predicates(trimmed, base + label_end) or ())

@@ -65,9 +65,28 @@ for _cp in (
     0x20E3,
 ):
     _TRANSLATE[_cp] = None
+
+
 # Any character of the table or any space (" 地区生产总值增长 6%，"): str.translate looks every
 # character up in a dict, so the lines that need no cleaning (most) are found with one regex scan.
-_UNCLEAN = re.compile(r"[\s" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE)) + "]")
+def _ranges(points: Iterable[int]) -> str:
+    """A character class's body for code points, runs written as ranges ("\\U0001f000-\\U0001faff"):
+    a class of thousands of single characters costs a search its time on every line."""
+    out: list[str] = []
+    run: list[int] = []
+    for cp in sorted(points):
+        if run and cp == run[-1] + 1:
+            run.append(cp)
+            continue
+        if run:
+            out.append(re.escape(chr(run[0])) + (f"-{re.escape(chr(run[-1]))}" if len(run) > 1 else ""))
+        run = [cp]
+    if run:
+        out.append(re.escape(chr(run[0])) + (f"-{re.escape(chr(run[-1]))}" if len(run) > 1 else ""))
+    return "".join(out)
+
+
+_UNCLEAN = re.compile(r"[\s" + _ranges(_TRANSLATE) + "]")
 
 _SPACES = re.compile(r"\s+")
 # A space between two words: the runs of letters on each side decide whether it stays.

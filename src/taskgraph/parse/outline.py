@@ -939,12 +939,14 @@ def _in_boxes(items: list[Item]) -> set[int]:
 
 
 def _under_block(item: Item) -> bool:
-    """Whether a heading above the item names parties for its block ("一、由县长张德明负责、县发改局
+    """Whether a heading above the item names units for its block ("一、由县长张德明负责、县发改局
     牵头的工作"): the item has its attribution there, and is no task cut off."""
     parent = item.parent
     while parent is not None:
-        if parent.kind == "heading" and parent.block:
-            return True
+        if parent.kind == "heading" and any(
+            role is not Role.LEAD_LEADER and names for role, names, _ in parent.block
+        ):
+            return True  # a leader alone over a block ("卢山副省长牵头重点工作"): its tasks name their units
         parent = parent.parent
     return False
 
