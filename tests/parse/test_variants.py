@@ -17,5 +17,7 @@ def test_every_variant_is_read_as_annotated():
     assert pooled["documents"] == 235
     missed = [name for name, r in results if r["tasks_found"] < 1.0]
     assert not missed
+    extra = [name for name, r in results if r["tasks_parsed"] != r["tasks_gold"]]
+    assert not extra  # no task read beyond the annotated ones, in any document
     assert pooled["task_recall"] == 1.0 and pooled["invented"] == 0
     assert pooled["recall"] >= 0.995 and pooled["f1"] >= 0.99, pooled
