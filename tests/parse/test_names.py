@@ -238,3 +238,31 @@ def test_town_and_ministry_leaders_and_posts_in_brackets_leave_the_name():
         [("魏东升", "person")],
         [("陈光明", "person")],
     ]
+
+
+def test_leaders_of_leagues_prefectures_and_departments_and_their_headings():
+    """盟长巴图孟和 / 艾尔肯·买买提专员 / 刘红梅二级巡视员 leave the name; 责任州领导 labels a leader;
+    "一、…（州长扎西才让牵头）" and "其木格副盟长牵头负责的重点工作" head their tasks; two leaders with
+    their posts in one cell are two."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、巩固拓展脱贫攻坚成果（州长扎西才让牵头）\n"
+        "1.守牢不发生规模性返贫底线。（牵头单位：州乡村振兴局）\n"
+        "二、其木格副盟长牵头负责的重点工作\n"
+        "2.推进草原生态保护。（牵头单位：盟林草局）\n"
+        "三、其他重点工作\n"
+        "3.推进南疆交通建设。（责任州领导：艾尔肯·买买提专员；牵头单位：州交通运输局）\n"
+        "4.推进畜牧业发展。（分管厅领导：刘红梅二级巡视员；牵头处室：畜牧处）\n"
+        "5.推进新区建设。（牵头领导：刘洋（管委会副主任） 陈思远（管委会副主任）；牵头单位：建设局）\n"
+        "6.推进草原旅游。（牵头领导：盟长巴图孟和；牵头单位：盟文旅局）\n"
+    )
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [
+        ["扎西才让"],
+        ["其木格"],
+        ["艾尔肯·买买提"],
+        ["刘红梅"],
+        ["刘洋", "陈思远"],
+        ["巴图孟和"],
+    ]

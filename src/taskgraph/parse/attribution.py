@@ -325,10 +325,17 @@ def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list
                for p, _ in parts):  # fmt: skip
             return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
         return [Written(name, separator, offset)]
-    fits = (lambda p: bool(PERSON_NAME.match(p))) if persons else looks_like_party
+    fits = _person if persons else looks_like_party
     if len(parts) < 2 or not all(fits(p) for p, _ in parts):
         return [Written(name, separator, offset)]
     return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
+
+
+def _person(text: str) -> bool:
+    """A leader's name, alone or with a title: "刘洋", "刘洋（管委会副主任）" (two in one cell)."""
+    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE
+
+    return bool(PERSON_NAME.match(text) or PERSON_WITH_TITLE.match(text))
 
 
 def _with_titles(name: str, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:

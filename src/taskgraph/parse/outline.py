@@ -83,6 +83,10 @@ _CLOSER = re.compile("[" + re.escape(CLOSERS) + "]")
 _RUN_TOGETHER_AT = re.compile(r"[。）)；;][^\S\n]*" + _RUN_ON_MARKER)
 _HEADING_THEN_TASK_AT = re.compile("\n(?=" + HEADING_THEN_TASK.pattern.lstrip("^") + ")")
 # A verb that closes an attribution bracket: "…（市商务局负责）".
+# A heading's leader in a bracket at its end: "一、巩固拓展脱贫攻坚成果（州长扎西才让牵头）".
+_LEADER_IN_BRACKET = re.compile(
+    r"[（(](?P<who>[^（）()，,；;：:、]{2,16}?)(?:牵头负责|牵头|负责|分管|主抓)[）)]$"
+)
 # What a web page puts after the plan: "相关阅读", "往期推荐", "延伸阅读".
 _AFTER_PLAN = re.compile(
     r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|往期推荐|往期回顾|延伸阅读|推荐阅读|猜你喜欢|热点推荐)\s*[:：]?\s*$"
@@ -650,6 +654,15 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
                 ),
                 (Role.LEAD_UNIT, [Written(w.text, "", -1) for w in units], [w.text for w in units]),
             ]
+    inside = _LEADER_IN_BRACKET.search(item.lines[0].text) if item.lines and item.marker is not None else None
+    if inside:
+        # "一、巩固拓展脱贫攻坚成果（州长扎西才让牵头）": the leader of the section's tasks
+        from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
+
+        titled = TITLE_THEN_PERSON.match(inside.group("who")) or PERSON_WITH_TITLE.match(inside.group("who"))
+        if titled:
+            written = item.lines[0].orig[inside.start("who") : inside.end("who")]
+            return [(Role.LEAD_LEADER, [Written(titled.group("name"), "", -1)], [written])]
     m = LEADER_HEADING.match(item.lines[0].text) if item.lines else None
     if m:
         # a leader given by title only ("县长牵头的重点工作") stays the title

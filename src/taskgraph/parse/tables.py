@@ -19,9 +19,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 from taskgraph.model import Role
-from taskgraph.parse.attribution import parse_fields
+from taskgraph.parse.attribution import parse_fields, parse_predicates
 from taskgraph.parse.normalise import Cells, Line, clean
 from taskgraph.parse.vocabulary import ROLE_LABEL
 from taskgraph.registry import COLUMN_DIVISION, COLUMN_NUMBER, COLUMN_OTHER, COLUMN_TEXT, ROLE_LABELS
@@ -242,11 +243,21 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
                     roles[f.role] = (f"{prev[0]}、{names}", f"{prev[1]}、{names}") if prev else (names, names)
             deadline = deadline or cell_deadline
         elif (role := _role(column)) is not None:
-            if t:
+            if t.startswith("由") and (verbs := parse_predicates(t.rstrip("。；;"), strict=True)):
+                _add_predicates(roles, verbs)  # "由食品安全协调科牵头负责" under 牵头单位
+            elif t:
                 prev = roles.get(role)
                 roles[role] = (f"{prev[0]}、{t}", f"{prev[1]}、{o}") if prev else (t, o)
         elif column == "other" and t:
             other[str(len(other))] = o
+    if not roles:
+        # "由登记注册科牵头，行政审批科、信息中心配合" in a 备注 column: the row's parties
+        for note in other.values():
+            if ("牵头" in note or "负责" in note) and (
+                verbs := parse_predicates(note.rstrip("。；;"), strict=True)
+            ):
+                _add_predicates(roles, verbs)
+                break
     m = ROW_NUMBER.match(number.strip())
     heading = len(filled) == 1 and len(texts) > 1 and not m
     if not roles and not m:
@@ -254,6 +265,15 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
     if heading and not text:
         text = orig = next((t for t in texts if t), "")
     return Row(row.number, m.group(1) if m else (number or None), text, orig, roles, other, heading, deadline)
+
+
+def _add_predicates(roles: dict[Role, tuple[str, str]], fields: tuple[Any, ...]) -> None:
+    """Add the names of predicate fields to a row's cells by role."""
+    for f in fields:
+        names = "、".join(w.text for w in f.names)
+        if names:
+            prev = roles.get(f.role)
+            roles[f.role] = (f"{prev[0]}、{names}", f"{prev[1]}、{names}") if prev else (names, names)
 
 
 # ------------------------------------------------------------------ flattened tables

@@ -70,7 +70,8 @@ BOX = re.compile(r"^专栏\s*[0-9\uff10-\uff19一二三四五六七八九十]+")
 TITLES = (
     "省长助理|市长助理|县长助理|区长助理|挂职副省长|挂职副市长|挂职副县长|挂职副区长|"
     "常务副省长|副省长|省长|常务副市长|副市长|市长|常务副县长|副县长|县长|常务副区长|副区长|区长|"
-    "副州长|州长|副旗长|旗长|副镇长|镇长|副乡长|乡长|副部长|部长|副厅长|厅长|"
+    "副州长|州长|副旗长|旗长|副盟长|盟长|常务副专员|副专员|专员|副镇长|镇长|副乡长|乡长|副部长|部长|副厅长|厅长|"
+    "一级巡视员|二级巡视员|一级调研员|二级调研员|总农艺师|总工程师|总经济师|总会计师|总规划师|"
     "副主席|主席|秘书长|副秘书长|书记|副书记|主任|副主任|同志"
 )
 # A heading that names the leader of the tasks under it: "李明副市长牵头重点工作",
@@ -80,7 +81,7 @@ LEADER_HEADING = re.compile(
     rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[）)]|第[一二三四五六七八九十]{{1,3}}部分)?\s*(?:由)?"
     rf"(?P<person>(?P<name>(?!常务)[\u4e00-\u9fff·]{{2,4}}?)(?:{TITLES})|(?:{TITLES})(?P<after>[\u4e00-\u9fff·]{{2,4}}?)"
     rf"|(?P<title>{TITLES}))(?:同志)?"
-    r"(?P<verb>牵头|主抓|分管|负责|联系)"
+    r"(?P<verb>牵头负责|负责牵头|牵头|主抓|分管|负责|联系)"
     r"(?:(?:的)?(?:重点|主要)?(?:工作|任务|事项)|\s*(?:[（(]\s*(?:共)?\d+\s*项\s*[）)])?[:：]?\s*$)"
 )
 # A heading that names both, the leader first: "一、由县长张德明负责、县发改局牵头的工作".
@@ -101,7 +102,7 @@ PARTY_POST = (
     r"|(?:[镇乡]|街道)?人大(?:工委)?(?:副)?(?:主席|主任))"
 )
 PERSON_WITH_TITLE = re.compile(
-    rf"^(?P<name>(?!常务|挂职)[\u4e00-\u9fff·]{{2,4}}?)\s*(?:[（(]?(?:{PARTY_POST}[、，,]?)*(?:{TITLES}|{PARTY_POST})[）)]?"
+    rf"^(?P<name>(?!常务|挂职)(?:[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,10}}?|[\u4e00-\u9fff·]{{2,4}}?))\s*(?:[（(]?(?:{PARTY_POST}[、，,]?)*(?:{TITLES}|{PARTY_POST})[）)]?"
     # a post in brackets after the name: "魏东升（县公安局局长）"
     r"|[（(][\u4e00-\u9fff、]{2,20}(?:长|书记|主任|委员|主席)[）)])$"
 )
@@ -110,7 +111,7 @@ TITLE_ONLY = re.compile(rf"^[（(]?(?:常务)?(?:{TITLES}|{PARTY_POST})[）)]?$"
 # A title before the name: "副县长李明", "常务副市长 王强" (issue 10), "副县长（挂职）赵一鸣", after
 # any posts: "县委常委、宣传部部长孔令华".
 TITLE_THEN_PERSON = re.compile(
-    rf"^(?:{PARTY_POST}[、，,]?\s*)*(?:(?:{TITLES})(?:[（(]挂职[）)])?|{PARTY_POST})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})"
+    rf"^(?:{PARTY_POST}[、，,]?\s*)*(?:(?:{TITLES})(?:[（(]挂职[）)])?|{PARTY_POST})\s*(?P<name>[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,10}}|[\u4e00-\u9fff·]{{2,4}})"
     r"(?:[（(][\u4e00-\u9fff、]{2,20}(?:长|书记|主任|委员|主席)[）)])?$"
 )
 # A post alone, before the title and name it goes with: "县委常委" in "县委常委、副县长 刘建华".
@@ -192,7 +193,8 @@ COMPOUND_SURNAMES = (
     "令狐",
 )
 # A leader named by a 2-4 character personal name (丁卫东, 田丹).
-PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# A name: two to four characters, or a transliterated one with a middle dot ("艾尔肯·买买提").
+PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$")
 
 # Jurisdiction prefixes whose accidental doubling is a typo: "县县民政局" (Shen County 2024, task 77).
 DOUBLED_PREFIX = re.compile(r"^([县市区省州镇乡旗])\1(?!场)")
