@@ -81,3 +81,13 @@ def test_a_running_head_after_a_page_number_goes():
         [("lead_leader", "陈秋华"), ("lead_unit", "城市管理办公室"), ("responsible_unit", "各社区")],
     ]
     assert plan.title == head
+
+
+def test_bullets_before_a_line_go():
+    """ "▲ 1.推进…" and "● 2.推进…" (a copy from a web page) are tasks 1 and 2, the bullet no part of them."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n▲ 1.推进教育发展。（牵头单位：区教育局）\n● 2.推进科技创新。（牵头单位：区科技局）\n"
+    )
+    assert [(t.number, t.text) for t in plan.tasks] == [("1", "推进教育发展。"), ("2", "推进科技创新。")]

@@ -89,6 +89,8 @@ def _ranges(points: Iterable[int]) -> str:
 _UNCLEAN = re.compile(r"[\s" + _ranges(_TRANSLATE) + "]")
 
 _SPACES = re.compile(r"\s+")
+# Bullets a copy from a web page or WeChat puts before a line (★ and ☆ mark leads: not among them).
+_BULLETS = "▲●◆■□◇○►▶◉◎"
 # A space between two words: the runs of letters on each side decide whether it stays.
 # Two CJK characters, as on each side of the space that stays in "市发改委 市财政局".
 _CJK_PAIR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2}")
@@ -252,6 +254,10 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
             else:
                 translated = block.text.translate(_TRANSLATE)
                 cleaned, raw = _clean(translated), _SPACES.sub(" ", translated).strip()
+            if cleaned and cleaned[0] in _BULLETS:
+                # "▲ 推进…", "● 牵头单位：…": a bullet, no part of the text
+                cleaned = cleaned.lstrip(_BULLETS + " ")
+                raw = raw.lstrip(_BULLETS + " ")
             if not cleaned:
                 continue
             if (cleaned[0] in _PAGE_FIRST or cleaned[0].isdigit()) and PAGE_NUMBER.match(cleaned):
