@@ -1007,3 +1007,21 @@ def test_copies_from_social_media_emoji_bars_and_a_list_of_links_after_the_plan(
         ("3", ["区市场监管局"]),
     ]
     assert not [w for w in plan.warnings if w.code in ("no-attribution", "cut-off")]
+
+
+def test_bare_brackets_under_the_first_listed_rule():
+    """ "括号内列第一位的为牵头单位" said once, then "（市发展改革委，市统计局）": the first leads, the rest
+    are responsible."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "各项任务括号内列第一位的为牵头单位，其余为责任单位。\n一、主要目标\n"
+        "1.地区生产总值增长6%。（市发展改革委，市统计局）\n"
+        "2.一般公共预算收入增长5%。（市财政局、市税务局）\n"
+        "3.粮食产量稳定在100万吨。（市农业农村局）\n"
+    )
+    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks] == [
+        [("lead_unit", "市发展改革委"), ("responsible_unit", "市统计局")],
+        [("lead_unit", "市财政局"), ("responsible_unit", "市税务局")],
+        [("lead_unit", "市农业农村局")],
+    ]

@@ -285,7 +285,17 @@ def _drafts(
             blocks = [(a, a.block) for a in chain if a.block] + ([(context_item, context)] if context else [])
             place = places[(id(item.parent), id(context_item), item.rank)] = (section, subsection, blocks)
         section, subsection, blocks = place
-        fields = _leads_in_lists([(r, list(n), list(w)) for r, n, w in item.fields], first_listed, starred)
+        own: _Fields = [(r, list(n), list(w)) for r, n, w in item.fields]
+        if first_listed and item.attribution is not None and item.attribution.style == "bare":
+            # "（市发展改革委，市统计局）" where the plan says the first listed leads: the rest are
+            # responsible, not leads too
+            own = [
+                part
+                for r, n, w in own
+                for part in ((r, n[:1], w[:1]), (Role.RESPONSIBLE_UNIT, n[1:], w[1:]))
+                if part[1]
+            ]
+        fields = _leads_in_lists(own, first_listed, starred)
         inherited = False
         for owner, block in reversed(blocks):
             for role, names, written in block:
