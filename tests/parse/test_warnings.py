@@ -73,3 +73,23 @@ def test_no_tasks_is_an_error():
     """Text without any task allocation raises ParseError."""
     with pytest.raises(ParseError, match="no task allocation found"):
         parse_plan("这是一份通知。没有任务。", "notice.txt")
+
+
+def test_a_bracket_left_open_before_the_next_task_loses_no_name():
+    """ "（牵头单位：市财政局；责任单位：市税务局、各乡镇人民政府" with task 2 after it: only the closing
+    bracket was left out, every name stays, and a warning says so; the same at the end of the text
+    is an excerpt cut off, its half name left out."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进税收征管。（牵头单位：市财政局；责任单位：市税务局、各乡镇人民政府\n"
+        "2.推进改革。（牵头单位：市发改委；责任单位：市财政局）\n"
+        "3.推进开放。（牵头单位：市商务局；责任单位：市财\n"
+    )
+    assert [a.party.name for a in plan.tasks[0].assignments] == ["市财政局", "市税务局", "各乡镇人民政府"]
+    assert [a.party.name for a in plan.tasks[2].assignments] == ["市商务局"]
+    assert [(w.code, w.task) for w in plan.warnings] == [
+        ("attribution-unclosed", "1"),
+        ("attribution-cut-off", "3"),
+    ]

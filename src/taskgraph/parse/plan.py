@@ -257,6 +257,7 @@ def _drafts(
     context: _Fields = []  # from an unnumbered heading ("县示范区管委会牵头工作（8项）")
     context_item: Item | None = None
     used: set[int] = set()  # headings whose block some task inherited
+    last_task = next((i for i in reversed(items) if i.kind == "task"), None)
     # Where a task stands (its section, subsection and the blocks it inherits), worked out once for
     # all the tasks under the same heading.
     places: dict[tuple[int, int, int], tuple[str | None, str | None, list[tuple[Item | None, _Fields]]]] = {}
@@ -312,7 +313,7 @@ def _drafts(
             item.label, section, subsection, compact(item.orig), item.line, attribution,
             a.deadline if a is not None else None, fields, style, inherited,
         )  # fmt: skip
-        _cut_off(item, draft, warnings)
+        _cut_off(item, draft, warnings, item is last_task)
         if not fields:
             warnings.append(
                 Warning("no-attribution", f"task {item.label} has no attribution", item.line, item.label)
@@ -330,12 +331,24 @@ def _drafts(
     return drafts, [Section(n, t, tuple(subs)) for n, t, subs in sections.values()]
 
 
-def _cut_off(item: Item, draft: _Draft, warnings: list[Warning]) -> None:
-    """Warnings about the attribution: cut off, text after it, names without a label."""
+def _cut_off(item: Item, draft: _Draft, warnings: list[Warning], last: bool = True) -> None:
+    """Warnings about the attribution: cut off, text after it, names without a label.
+
+    An attribution with no closing bracket in the document's last task is an excerpt cut off,
+    its last name perhaps in half; before another task, only the bracket was left out."""
     a = item.attribution
     if a is None:
         return
-    if a.end is None and a.style == "parenthesis":
+    if a.end is None and a.style == "parenthesis" and not last:
+        warnings.append(
+            Warning(
+                "attribution-unclosed",
+                f"the attribution of task {item.label} has no closing bracket",
+                item.line_at(a.start),
+                item.label,
+            )
+        )
+    elif a.end is None and a.style == "parenthesis":
         lost = ""
         if draft.fields and draft.fields[-1][1]:
             lost = draft.fields[-1][2].pop()
