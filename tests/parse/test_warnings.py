@@ -93,3 +93,26 @@ def test_a_bracket_left_open_before_the_next_task_loses_no_name():
         ("attribution-unclosed", "1"),
         ("attribution-cut-off", "3"),
     ]
+
+
+def test_typing_slips_in_labels_and_a_name_broken_by_a_page():
+    """ "牵头领导；贾国顺；" (a semicolon for the colon), "责任单位：：市编办" (two colons), and a label line
+    broken in mid-name by a page ("…区重点项目服务中" / "— 2 —" / "心") read as meant."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进税收征管。（牵头领导；贾国顺；牵头单位：市财政局；责任单位：：市编办）\n"
+        "2.推进重点项目建设。\n牵头领导；范立群\n牵头单位：区发改局\n责任单位：区住建局、区重点项目服务中\n— 2 —\n心\n"
+        "3.推进改革。\n牵头单位：区财政局\n"
+    )
+    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks] == [
+        [("lead_leader", "贾国顺"), ("lead_unit", "市财政局"), ("responsible_unit", "市编办")],
+        [
+            ("lead_leader", "范立群"),
+            ("lead_unit", "区发改局"),
+            ("responsible_unit", "区住建局"),
+            ("responsible_unit", "区重点项目服务中心"),
+        ],
+        [("lead_unit", "区财政局")],
+    ]

@@ -89,6 +89,10 @@ def _ranges(points: Iterable[int]) -> str:
 _UNCLEAN = re.compile(r"[\s" + _ranges(_TRANSLATE) + "]")
 
 _SPACES = re.compile(r"\s+")
+# A role label written with a semicolon for its colon, at the start of a field: "牵头领导；贾国顺；".
+_LABEL_THEN_SEMICOLON = re.compile(
+    r"(?<![^（(；;\s])((?:牵头|责任|分管|配合|协办)(?:[县市区省州]?领导|单位|部门))[；;](?=[\u4e00-\u9fff])"
+)
 # Bullets a copy from a web page or WeChat puts before a line (★ and ☆ mark leads: not among them).
 _BULLETS = "▲●◆■□◇○►▶◉◎"
 # A space between two words: the runs of letters on each side decide whether it stays.
@@ -258,6 +262,11 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
                 # "▲ 推进…", "● 牵头单位：…": a bullet, no part of the text
                 cleaned = cleaned.lstrip(_BULLETS + " ")
                 raw = raw.lstrip(_BULLETS + " ")
+            if "：：" in cleaned:
+                cleaned = raw = cleaned.replace("：：", "：")  # "责任单位：：市编办"
+            if ("领导；" in cleaned or "单位；" in cleaned) and _LABEL_THEN_SEMICOLON.search(cleaned):
+                cleaned = _LABEL_THEN_SEMICOLON.sub(r"\1：", cleaned)  # "牵头领导；贾国顺；" as "牵头领导：贾国顺；"
+                raw = _LABEL_THEN_SEMICOLON.sub(r"\1：", raw)
             if not cleaned:
                 continue
             if (cleaned[0] in _PAGE_FIRST or cleaned[0].isdigit()) and PAGE_NUMBER.match(cleaned):

@@ -261,6 +261,18 @@ def _opens_block(current: Item | None) -> bool:
     return bool(current.labels) or _attribution_closes(_last_lines(current))
 
 
+def _rest_of_name(last: str, text: str) -> bool:
+    """Whether a short line ends the name a label line broke off ("责任单位：…、区重点项目服务中" /
+    "心", a page break between them): the label line stops in mid-name (no closing punctuation, no
+    complete unit at its end) and the line is a few characters with no punctuation of its own."""
+    return (
+        len(text) <= 6
+        and not last.endswith(("。", "；", ";", "）", ")", "〕", "】"))
+        and not any(ch in text for ch in "。；;，,：:、（(")
+        and not looks_like_party(last.rsplit("、", 1)[-1].split("：")[-1])
+    )
+
+
 def _is_label(text: str) -> bool:
     return bool(ROLE_LABEL.match(text) or PREDICATE_LABEL.match(text))
 
@@ -409,7 +421,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             current.notes.append(line)
         elif mode == "labels" and current is not None:
             last = current.labels[-1][-1].text
-            if last.endswith(_OPEN_LIST) or wrapped(prev):
+            if last.endswith(_OPEN_LIST) or wrapped(prev) or _rest_of_name(last, text):
                 current.labels[-1].append(line)
             elif re.match(r"^[\u4e00-\u9fff]{2,8}\s*[:：]", text):
                 current.notes.append(line)  # "完成时限：…" after the labels
