@@ -265,7 +265,9 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
             if "：：" in cleaned:
                 cleaned = raw = cleaned.replace("：：", "：")  # "责任单位：：市编办"
             if ("领导；" in cleaned or "单位；" in cleaned) and _LABEL_THEN_SEMICOLON.search(cleaned):
-                cleaned = _LABEL_THEN_SEMICOLON.sub(r"\1：", cleaned)  # "牵头领导；贾国顺；" as "牵头领导：贾国顺；"
+                cleaned = _LABEL_THEN_SEMICOLON.sub(
+                    r"\1：", cleaned
+                )  # "牵头领导；贾国顺；" as "牵头领导：贾国顺；"
                 raw = _LABEL_THEN_SEMICOLON.sub(r"\1：", raw)
             if not cleaned:
                 continue
