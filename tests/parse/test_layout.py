@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taskgraph.parse.frontmatter import parse_date
 from taskgraph.parse.markers import chinese_number
 
@@ -1025,3 +1027,41 @@ def test_bare_brackets_under_the_first_listed_rule():
         [("lead_unit", "市财政局"), ("responsible_unit", "市税务局")],
         [("lead_unit", "市农业农村局")],
     ]
+
+
+@pytest.mark.parametrize(
+    ("task_header", "units_header"),
+    [
+        ("重点工作任务及目标", "牵头单位"),
+        ("重点任务及具体措施", "牵头单位"),
+        ("政府工作报告重点工作任务", "牵头单位"),
+        ("主要工作任务及目标要求", "牵头单位"),
+        ("重点任务", "牵头单位/责任单位"),
+    ],
+)
+def test_long_and_joined_header_names(tmp_path, task_header, units_header):
+    """A task column named at length ("重点工作任务及目标") and a units column naming two roles
+    ("牵头单位/责任单位", the lead marked "（牵头）" in the cell) are read, not the table dropped."""
+    from taskgraph import read_plan
+
+    units = "县农业农村局（牵头）<br>县财政局" if "/" in units_header else "县农业农村局"
+    page = tmp_path / "plan.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><p>2025年县政府工作报告重点任务分工方案</p><table>'
+        f"<tr><th>序号</th><th>{task_header}</th><th>{units_header}</th></tr>"
+        f"<tr><td>1</td><td>新建高标准农田3万亩。</td><td>{units}</td></tr>"
+        f"<tr><td>2</td><td>推进农村改厕2000户。</td><td>{units}</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    plan = read_plan(page)
+    assert [t.number for t in plan.tasks] == ["1", "2"]
+    for task in plan.tasks:
+        assert (task.assignments[0].role.value, task.assignments[0].party.name) == (
+            "lead_unit",
+            "县农业农村局",
+        )
+    if "/" in units_header:
+        assert [a.party.name for a in plan.tasks[0].assignments if a.role.value == "responsible_unit"] == [
+            "县财政局"
+        ]

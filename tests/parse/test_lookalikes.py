@@ -40,3 +40,17 @@ def test_a_reply_to_a_deputys_suggestion_is_refused():
             "一、关于水源保护问题\n1.划定水源保护区。（县水利局负责）\n2.推进水厂改造。（县卫生健康局负责）\n"
             "承办单位：县水利局\n协办单位：县财政局、县卫生健康局\n"
         )
+
+
+def test_a_news_item_on_a_meeting_is_refused():
+    """ "周文斌主持召开全市重点工作推进会" quotes numbered items with 牵头单位: a news item, no plan."""
+    import pytest
+
+    from taskgraph import parse_plan
+    from taskgraph.errors import ParseError
+
+    with pytest.raises(ParseError, match="another kind of document"):
+        parse_plan(
+            "周文斌主持召开全市重点工作推进会\n会上，各单位汇报了进展：\n"
+            "1.重点项目已开工41个。（牵头单位：市发改委）\n2.新增市场主体3000户。（牵头单位：市市场监管局）\n"
+        )

@@ -266,3 +266,15 @@ def test_leaders_of_leagues_prefectures_and_departments_and_their_headings():
         ["刘洋", "陈思远"],
         ["巴图孟和"],
     ]
+
+
+def test_a_leaders_posts_on_a_line_of_their_own_in_the_cell():
+    """ "刘建平" / "区委常委、常务副区长" in one cell is one leader, 刘建平; "乡长、副乡长" stay two."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n1.推进改革。（牵头领导：刘建平 区委常委、常务副区长；牵头单位：区发改局）\n"
+        "2.推进开放。（牵头领导：乡长、副乡长；牵头单位：区商务局）\n"
+    )
+    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    assert leaders == [["刘建平"], ["乡长", "副乡长"]]

@@ -264,6 +264,12 @@ def _posts_joined(text: str, names: list[Written]) -> tuple[Written, ...]:
             out.append(Written(text[w.offset : after.offset + len(after.text)], w.separator, w.offset))
             k += 2
             continue
+        if out and TITLE_ONLY.match(w.text) and POST_ONLY.match(out[-1].text.split(" ")[-1]):
+            # "刘建平 区委常委、常务副区长" (a name, then its posts, in a cell): one person
+            before = out.pop()
+            out.append(Written(text[before.offset : w.offset + len(w.text)], before.separator, before.offset))
+            k += 1
+            continue
         out.append(w)
         k += 1
     return tuple(out)

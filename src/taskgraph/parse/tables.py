@@ -43,6 +43,9 @@ _HEADERISH = re.compile(r"^[\s:：*＊]*(?:[^\s:：*＊。；;，,][\s:：*＊]*
 _HEADERISH_LINE = re.compile(
     r"\n(?=(?:[^\S\n]|[:：*＊])*(?:[^\s:：*＊。；;，,](?:[^\S\n]|[:：*＊])*){1,16}(?:\n|\Z))"
 )
+# What joins two names in one header cell: "重点任务及具体措施", "牵头单位/责任单位".
+_JOINED = re.compile(r"[及和与、/\uff0f]")
+_TASK_WORDS = ("任务", "工作", "事项", "内容", "目标")
 # A row number as its own cell: "12", "12.", "（12）".
 ROW_NUMBER = re.compile(r"^[（(]?(\d{1,6})[）)．.、]?$")
 # Columns that give the task's deadline: "完成时限".
@@ -91,8 +94,15 @@ def column_of(cell: str) -> str | None:
     m = _ROLE_COLUMN.search(name)
     if m and len(name) <= len(m.group()) + 4:
         return _ROLE_VALUES[m.group()]
+    parts = _JOINED.split(name)
+    if len(parts) > 1 and all(p in ROLE_LABELS for p in parts):
+        return _ROLE_VALUES[parts[-1]]  # "牵头单位/责任单位": the lead marked in the cell ("（牵头）")
     if name in COLUMN_TEXT:
         return "text"
+    if len(parts) > 1 and (parts[0].endswith(("任务", "工作", "事项")) and len(parts[0]) <= 12):
+        return "text"  # "重点工作任务及目标", "重点任务及具体措施", "主要工作任务及目标要求"
+    if name.endswith(_TASK_WORDS) and 8 < len(name) <= 14:
+        return "text"  # "政府工作报告重点工作任务"
     if name.endswith(("任务", "工作", "内容", "事项", "目标", "指标")) and len(name) <= 8:
         return "text"
     if name.endswith(
@@ -107,6 +117,15 @@ def column_of(cell: str) -> str | None:
 def header_columns(cells: tuple[str, ...]) -> list[str | None] | None:
     """The columns of a header row, or None when the row is no header of a task table."""
     columns = [column_of(c) for c in cells]
+    if "text" not in columns:
+        # "序号 | 具体措施 | 牵头单位": with no task column, the measures are the tasks
+        measures = [
+            k
+            for k, c in enumerate(cells)
+            if columns[k] == "other" and _NOT_IN_NAME.sub("", c).endswith("措施")
+        ]
+        if len(measures) == 1:
+            columns[measures[0]] = "text"
     named = [c for c in columns if c]
     roles = [c for c in named if c not in ("number", "text", "other", "deadline")]
     filled = len([c for c in cells if c])
