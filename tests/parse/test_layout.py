@@ -8,6 +8,12 @@ from taskgraph.parse.frontmatter import parse_date
 from taskgraph.parse.markers import chinese_number
 
 
+def _roles(plan, sort=False):
+    """Each task's (role, name) pairs, in the plan's order or sorted."""
+    pairs = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    return [sorted(p) for p in pairs] if sort else pairs
+
+
 def test_notice_is_not_sections(plan):
     """The notice's numbered requirements (一、统一思想认识…) are not plan sections."""
     assert [s.title for s in plan.sections] == [
@@ -565,7 +571,7 @@ def test_verbs_inside_a_labelled_list_give_their_units_a_role():
         "2.推进全民健身。（牵头单位：市体育局、市教育局牵头，各镇（街道）配合）\n"
         "3.推进旅游发展。（责任单位：市文旅局牵头，市交通局、市商务局配合，各镇（街道）负责）\n"
     )
-    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    roles = _roles(plan, sort=True)
     assert roles == [
         [("cooperating_unit", "各镇（街道）"), ("lead_unit", "市委宣传部"), ("lead_unit", "市文旅局")],
         [("cooperating_unit", "各镇（街道）"), ("lead_unit", "市体育局"), ("lead_unit", "市教育局")],
@@ -589,7 +595,7 @@ def test_a_leader_label_and_predicates_share_one_bracket():
         "2.推进开放型经济。（省商务厅牵头，省统计局等按职责分工负责；分管省领导：马建军）\n"
         "3.推进营商环境建设。（分管省领导：王立群；省政务服务管理局负责，省通信管理局配合）\n"
     )
-    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    roles = _roles(plan, sort=True)
     assert roles == [
         [
             ("lead_leader", "王立群"),
@@ -691,7 +697,7 @@ def test_town_office_labels_and_a_field_after_a_bracketed_name():
         "牵头领导：王建　　牵头单位：区应急局\n"
         "责任单位：区城管局、各镇（街道）　　完成时限：2024年12月底\n"
     )
-    roles = [sorted((a.role.value, a.party.name) for a in t.assignments) for t in plan.tasks]
+    roles = _roles(plan, sort=True)
     assert roles == [
         [
             ("cooperating_unit", "党政综合办公室"),
@@ -721,7 +727,7 @@ def test_a_bracket_after_each_sentence_of_a_task_counts_every_bracket():
         "3.做好稳就业工作。实施就业优先政策（人力资源社会保障部牵头，教育部负责）。加强社会保障（财政厅、医保局负责）\n"
         "4.推进价格改革。放开药品价格（发展改革委负责）。\n"
     )
-    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    roles = _roles(plan)
     assert roles[0] == [
         ("lead_unit", "财政部"),
         ("lead_unit", "国家发展改革委"),
@@ -753,7 +759,7 @@ def test_a_star_names_the_lead_where_the_plan_says_so():
         "2.港口集装箱吞吐量突破300万标箱。（责任单位：★市交通运输局、市港航发展中心）\n"
     )
     noted = parse_plan("说明：责任单位中标注★的为牵头单位，其他为配合单位。\n一、主要目标\n" + tasks)
-    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in noted.tasks] == [
+    assert _roles(noted) == [
         [
             ("lead_unit", "市发展和改革委员会"),
             ("responsible_unit", "市统计局"),
@@ -834,7 +840,7 @@ def test_an_attribution_leading_into_the_task_up_to_a_colon():
         "全年引进市外内资80亿元。",
         "财政总收入增长15%。",
     ]
-    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    roles = _roles(plan)
     assert roles == [
         [("lead_unit", "市发展改革委"), ("cooperating_unit", "市统计局"), ("cooperating_unit", "市经委")],
         [("lead_unit", "市招商局"), ("responsible_unit", "各县（市、区）人民政府")],
@@ -863,7 +869,7 @@ def test_a_deadline_after_the_predicates_and_a_note_of_the_first_listed_in_every
         "1.推进科技创新。（责任单位：区科技局、区财政局，列第一位的为牵头单位）\n"
         "2.推进招商引资。（责任单位：区商务局、区发改局，列第一位的为牵头单位）\n"
     )
-    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in noted.tasks] == [
+    assert _roles(noted) == [
         [("lead_unit", "区科技局"), ("responsible_unit", "区财政局")],
         [("lead_unit", "区商务局"), ("responsible_unit", "区发改局")],
     ]
@@ -902,7 +908,7 @@ def test_a_heading_naming_leader_and_unit_and_units_in_a_leading_bracket():
         "3、加强非税收入管理，非税收入增长12%。\n"
         "二〇一一年三月八日\n"
     )
-    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    roles = _roles(plan)
     assert roles == [
         [("lead_leader", "张德明"), ("lead_unit", "县发改局")],
         [("lead_leader", "张德明"), ("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
@@ -972,7 +978,7 @@ def test_a_paragraph_giving_the_items_above_their_parties_by_number():
         "（第5项）深化商事制度改革。\n（第6项）推进国有企业改革。\n"
         "以上工作由常务副县长刘志远负责。第5—6项由县市场监管局牵头，县国资办配合。\n"
     )
-    roles = [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks]
+    roles = _roles(plan)
     assert [t.number for t in plan.tasks] == ["1", "2", "3", "4", "5", "6"]
     assert roles[:4] == [
         [("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
@@ -1022,7 +1028,7 @@ def test_bare_brackets_under_the_first_listed_rule():
         "2.一般公共预算收入增长5%。（市财政局、市税务局）\n"
         "3.粮食产量稳定在100万吨。（市农业农村局）\n"
     )
-    assert [[(a.role.value, a.party.name) for a in t.assignments] for t in plan.tasks] == [
+    assert _roles(plan) == [
         [("lead_unit", "市发展改革委"), ("responsible_unit", "市统计局")],
         [("lead_unit", "市财政局"), ("responsible_unit", "市税务局")],
         [("lead_unit", "市农业农村局")],

@@ -6,6 +6,14 @@ from taskgraph.model import Kind
 from taskgraph.parse import parse_plan
 
 
+def _leaders(plan):
+    """Each task's leaders as (name, kind)."""
+    return [
+        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
+        for t in plan.tasks
+    ]
+
+
 def _plan(*attributions: str):
     body = "\n".join(f"{i}.任务{i}。（{a}）" for i, a in enumerate(attributions, start=1))
     return parse_plan("一、目标\n" + body)
@@ -93,7 +101,7 @@ def test_a_leaders_title_spaced_from_the_name_is_no_second_person():
         "2.改造老旧小区11个。（牵头领导：副市长 李建华、周永强 副区长；牵头单位：市住建局）\n"
         "3.新建公园3处。（责任领导：周永强（副区长）；牵头单位：市城管局）\n"
     )
-    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    leaders = [[name for name, _ in task] for task in _leaders(plan)]
     assert leaders == [["张建国"], ["李建华", "周永强"], ["周永强"]]
     assert all(
         a.party.kind.value == "person"
@@ -112,10 +120,7 @@ def test_a_party_post_before_the_title_goes_with_its_leader():
         "2.推进城市更新。（牵头领导：县委常委 刘建华、副县长 王强；牵头单位：县住建局）\n"
         "3.推进国企改革。（牵头领导：刘建华（县委常委、副县长）；牵头单位：县财政局）\n"
     )
-    leaders = [
-        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
-        for t in plan.tasks
-    ]
+    leaders = _leaders(plan)
     assert leaders == [
         [("刘建华", "person")],
         [("刘建华", "person"), ("王强", "person")],
@@ -133,7 +138,7 @@ def test_more_posts_and_titles_leave_the_leaders_name():
         "2.推进招商引资。（牵头领导：挂职副县长张三、县长助理王五；牵头单位：县商务局）\n"
         "3.完成高标准农田2000亩。（责任领导：张明；责任站所：农业综合服务中心）\n"
     )
-    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    leaders = [[name for name, _ in task] for task in _leaders(plan)]
     assert leaders == [["李明"], ["张三", "王五"], ["张明"]]
     assert ("responsible_unit", "农业综合服务中心") in {
         (a.role.value, a.party.name) for a in plan.tasks[2].assignments
@@ -180,10 +185,7 @@ def test_party_secretaries_department_heads_and_bracketed_notes_leave_the_name()
         "3.推进国企改革。（牵头领导：县委副书记、县长 鲍文涛，县委常委、常务副县长 谭志刚；牵头单位：县财政局）\n"
         "4.推进平安建设。（牵头领导：县委常委、政法委书记王立新；牵头单位：县公安局）\n"
     )
-    leaders = [
-        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
-        for t in plan.tasks
-    ]
+    leaders = _leaders(plan)
     assert leaders == [
         [("杨振华", "person"), ("孔令华", "person")],
         [("赵一鸣", "person"), ("钱德兴", "person")],
@@ -226,10 +228,7 @@ def test_town_and_ministry_leaders_and_posts_in_brackets_leave_the_name():
         "二、陈光明部长牵头重点工作\n"
         "6.推进自然资源调查。（规划司牵头，调查司参与）\n"
     )
-    leaders = [
-        [(a.party.name, a.party.kind.value) for a in t.assignments if a.role.value == "lead_leader"]
-        for t in plan.tasks
-    ]
+    leaders = _leaders(plan)
     assert leaders == [
         [("张德明", "person")],
         [("赵刚", "person"), ("吴婷", "person")],
@@ -257,7 +256,7 @@ def test_leaders_of_leagues_prefectures_and_departments_and_their_headings():
         "5.推进新区建设。（牵头领导：刘洋（管委会副主任） 陈思远（管委会副主任）；牵头单位：建设局）\n"
         "6.推进草原旅游。（牵头领导：盟长巴图孟和；牵头单位：盟文旅局）\n"
     )
-    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    leaders = [[name for name, _ in task] for task in _leaders(plan)]
     assert leaders == [
         ["扎西才让"],
         ["其木格"],
@@ -276,5 +275,5 @@ def test_a_leaders_posts_on_a_line_of_their_own_in_the_cell():
         "一、重点任务\n1.推进改革。（牵头领导：刘建平 区委常委、常务副区长；牵头单位：区发改局）\n"
         "2.推进开放。（牵头领导：乡长、副乡长；牵头单位：区商务局）\n"
     )
-    leaders = [[a.party.name for a in t.assignments if a.role.value == "lead_leader"] for t in plan.tasks]
+    leaders = [[name for name, _ in task] for task in _leaders(plan)]
     assert leaders == [["刘建平"], ["乡长", "副乡长"]]
