@@ -277,3 +277,24 @@ def test_a_leaders_posts_on_a_line_of_their_own_in_the_cell():
     )
     leaders = [[name for name, _ in task] for task in _leaders(plan)]
     assert leaders == [["刘建平"], ["乡长", "副乡长"]]
+
+
+def test_more_forms_of_a_leader_over_a_block():
+    """ "孙蕾同志（副县长）牵头负责（共2项）", "黄立新（常务副区长）牵头负责的工作", "区政府党组成员郑凯牵头负责的
+    工作" head their tasks; "以上工作由副县长张建军分管。" closing a section gives its tasks their leader."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、孙蕾同志（副县长）牵头负责（共1项）\n1.推进招商引资。（牵头单位：县商务局）\n"
+        "二、黄立新（常务副区长）牵头负责的工作\n2.推进教育。（牵头单位：县教育局）\n"
+        "三、区政府党组成员郑凯牵头负责的工作\n3.推进改革。（牵头单位：区发改局）\n"
+        "四、惠民生\n4.推进养老服务。（牵头单位：县民政局）\n5.推进托育服务。（牵头单位：县卫健局）\n"
+        "以上工作由副县长张建军分管。\n"
+    )
+    assert [[name for name, _ in task] for task in _leaders(plan)] == [
+        ["孙蕾"],
+        ["黄立新"],
+        ["郑凯"],
+        ["张建军"],
+        ["张建军"],
+    ]

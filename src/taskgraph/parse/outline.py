@@ -813,11 +813,18 @@ def _assigned_by_number(items: list[Item]) -> None:
     牵头，县经贸局配合；第4、5项由县财政局牵头…", "以上工作由常务副市长刘志远负责。第1项由…"): each
     numbered item it names, with no attribution of its own, gets them (分别: one lead each, in order)."""
     for k, item in enumerate(items):
-        if item.marker is not None or not item.lines or "项" not in item.first:
+        if (
+            item.marker is not None
+            or not item.lines
+            or not ("项" in item.first or item.first.startswith("以上"))
+        ):
             continue
         text, orig = join_lines(item.lines, item.offset)
         clauses = list(_BY_NUMBER.finditer(text))
         if not clauses:
+            if text.startswith("以上") and (leader := _leader_of_block(text)):
+                _lead_the_items_above(items, k, leader)  # "以上工作由副县长张建军分管。"
+                item.fields, item.attribution, item.kind = [], None, "prose"
             continue
         item.fields, item.attribution = [], None  # not its own, nor the items' above it as a whole
         above = [i for i in items[:k] if i.marker is not None and not i.fields and i.kind != "merged"]
@@ -846,6 +853,25 @@ def _assigned_by_number(items: list[Item]) -> None:
                     own.append((f.role, resolved, written))
                 target.fields = own
         item.kind = "prose"
+
+
+def _lead_the_items_above(
+    items: list[Item], k: int, leader: list[tuple[Role, list[Written], list[str]]]
+) -> None:
+    """Give ``leader`` to the numbered items above ``items[k]`` back to their heading (items of one
+    level), each that names no leader of its own."""
+    rank = None
+    for before in reversed(items[:k]):
+        if before.marker is None:
+            if before.first.startswith("以上"):
+                break  # the section before closed with its own
+            continue
+        if rank is None:
+            rank = before.rank
+        if before.rank < rank:
+            break  # the heading over them
+        if before.rank == rank and not any(r is Role.LEAD_LEADER for r, _, _ in before.fields):
+            before.fields = [*leader, *before.fields]
 
 
 def _leader_of_block(text: str) -> list[tuple[Role, list[Written], list[str]]]:
