@@ -1071,3 +1071,35 @@ def test_long_and_joined_header_names(tmp_path, task_header, units_header):
         assert [a.party.name for a in plan.tasks[0].assignments if a.role.value == "responsible_unit"] == [
             "县财政局"
         ]
+
+
+def test_a_labelled_bracket_after_each_of_several_sentences_and_predicates_in_a_division_cell(tmp_path):
+    """ "…稳中有增。（牵头单位：省财政厅；责任单位：省审计厅）开展…活动。（牵头单位：省商务厅；…）": both
+    brackets' units; a 分工 cell reading "省文化和旅游厅牵头，省医保局配合" gives a lead and a cooperating unit."""
+    from taskgraph import parse_plan, read_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.财政收入稳中有增。（牵头单位：省财政厅；责任单位：省审计厅）开展消费提振年活动。"
+        "（牵头单位：省商务厅；责任单位：省人力资源社会保障厅）\n"
+        "2.推进改革。（牵头单位：省发改委）\n"
+    )
+    assert _roles(plan, sort=True)[0] == [
+        ("lead_unit", "省商务厅"),
+        ("lead_unit", "省财政厅"),
+        ("responsible_unit", "省人力资源社会保障厅"),
+        ("responsible_unit", "省审计厅"),
+    ]
+    page = tmp_path / "plan.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><p>2022年省政府工作报告重点工作分工</p><table>'
+        "<tr><th>序号</th><th>重点工作</th><th>分管省领导</th><th>分工</th></tr>"
+        "<tr><td>1</td><td>推进文旅融合发展。</td><td>王立群</td><td>省文化和旅游厅牵头，省医保局配合</td></tr>"
+        "<tr><td>2</td><td>推进全民健身。</td><td>王立群</td><td>牵头单位：省体育局<br>责任单位：省教育厅</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    assert _roles(read_plan(page)) == [
+        [("lead_leader", "王立群"), ("lead_unit", "省文化和旅游厅"), ("cooperating_unit", "省医保局")],
+        [("lead_leader", "王立群"), ("lead_unit", "省体育局"), ("responsible_unit", "省教育厅")],
+    ]

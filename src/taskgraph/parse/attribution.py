@@ -453,6 +453,14 @@ def find_attribution(paragraph: str) -> Attribution | None:
             end = brackets.closing(opener)
             content = paragraph[opener + 1 : (end - 1) if end else len(paragraph)]
             fields, unlabelled, deadline = _fields_in(content)
+            earlier = _earlier_brackets(paragraph, brackets, labels, opener)
+            if earlier:
+                # "…稳中有增。（牵头单位：省财政厅）开展…活动。（牵头单位：省商务厅）": every bracket's
+                # names, offsets counted from the paragraph
+                here = tuple(Field(f.role, f.label, _moved(f.names, opener + 1)) for f in fields)
+                return Attribution(
+                    opener, end, content, (*earlier, *here), unlabelled, "parenthesis", deadline, 0
+                )
             return Attribution(opener, end, content, fields, unlabelled, "parenthesis", deadline, opener + 1)
     # Labels without a bracket, after the last sentence: "…。牵头单位：市发改委"
     for m in labels:
@@ -462,6 +470,34 @@ def find_attribution(paragraph: str) -> Attribution | None:
             fields, unlabelled, deadline = _fields_in(content)
             return Attribution(at, len(paragraph), content, fields, unlabelled, "labels", deadline, at)
     return None
+
+
+def _moved(names: tuple[Written, ...], by: int) -> tuple[Written, ...]:
+    return tuple(Written(w.text, w.separator, w.offset + by) for w in names)
+
+
+def _earlier_brackets(
+    paragraph: str, brackets: Brackets, labels: list[re.Match[str]], last: int
+) -> tuple[Field, ...]:
+    """The fields of the labelled brackets before the one at ``last`` (the State Council's and
+    provinces' way: a bracket after several sentences of one task), offsets from the paragraph."""
+    openers = sorted(
+        {
+            opener
+            for m in labels
+            if brackets.depth(m.start()) == 1
+            and (opener := brackets.top(m.start())) < last
+            and paragraph[opener] in ATTRIBUTION_OPENERS
+            and brackets.closing(opener) is not None
+        }
+    )
+    out: list[Field] = []
+    for opener in openers:
+        end = brackets.closing(opener)
+        assert end is not None
+        fields, _, _ = _fields_in(paragraph[opener + 1 : end - 1])
+        out.extend(Field(f.role, f.label, _moved(f.names, opener + 1)) for f in fields)
+    return tuple(out)
 
 
 def parse_fields(

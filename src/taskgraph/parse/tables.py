@@ -253,8 +253,11 @@ def _data_row(row: Cells, columns: list[str | None]) -> Row:
         elif column == "text":
             text, orig = (text + t, orig + o) if text else (t, o)
         elif column == "division" or ((role := _role(column)) is not None and ROLE_LABEL.match(t)):
-            # labelled fields in one cell: "牵头领导：王海 牵头单位：县农业农村局 责任单位：…"
+            # labelled fields in one cell: "牵头领导：王海 牵头单位：县农业农村局 责任单位：…", or
+            # predicates: "省文化和旅游厅牵头，省医保局配合"
             fields, _, cell_deadline = parse_fields(t)
+            if not fields and column == "division":
+                fields = parse_predicates(t.rstrip("。；;"), strict=True) or ()
             for f in fields:
                 names = "、".join(w.text for w in f.names)
                 if names:
