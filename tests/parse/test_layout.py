@@ -1103,3 +1103,26 @@ def test_a_labelled_bracket_after_each_of_several_sentences_and_predicates_in_a_
         [("lead_leader", "王立群"), ("lead_unit", "省文化和旅游厅"), ("cooperating_unit", "省医保局")],
         [("lead_leader", "王立群"), ("lead_unit", "省体育局"), ("responsible_unit", "省教育厅")],
     ]
+
+
+def test_a_tab_separated_table_with_a_section_line_under_its_header():
+    """ "序号\\t工作任务\\t牵头单位" then "一、…" then rows, "二、…" then rows numbered from 1 again: every
+    row is read (the rows after the first section were lost without a word)."""
+    from taskgraph import parse_plan
+
+    rows = "".join(
+        f"{k}\t推进第{k}项工作。\t省{unit}\t省财政厅\n"
+        for k, unit in enumerate(["发改委", "商务厅"], start=1)
+    )
+    plan = parse_plan(
+        "序号\t工作任务\t牵头单位\t责任单位\n一、扩大有效需求\t\t\t\n"
+        + rows
+        + "二、建设现代化产业体系\t\t\t\n"
+        + rows
+    )
+    assert [(t.number, t.section, t.assignments[0].party.name) for t in plan.tasks] == [
+        ("1", "一、扩大有效需求", "省发改委"),
+        ("2", "一、扩大有效需求", "省商务厅"),
+        ("1", "二、建设现代化产业体系", "省发改委"),
+        ("2", "二、建设现代化产业体系", "省商务厅"),
+    ]

@@ -124,6 +124,9 @@ def _sequence(entries: list[Line | Cells]) -> list[Line | Row]:
         nonlocal last
         for rows in tables.values():
             data, before, columns = read_rows(rows, last)
+            if not data and not before and columns is not None:
+                last = columns  # a header alone, a section's line under it: the rows after it go on
+                continue
             if data:
                 last = columns
                 lines.extend(_cell_lines(before))
