@@ -1126,3 +1126,16 @@ def test_a_tab_separated_table_with_a_section_line_under_its_header():
         ("1", "二、建设现代化产业体系", "省发改委"),
         ("2", "二、建设现代化产业体系", "省商务厅"),
     ]
+
+
+def test_a_plan_by_department_heads_its_tasks_with_a_unit_not_a_leader():
+    """ "县发改局（2项）" over its tasks: 县发改局 leads them (a four-character unit is no person)."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "县发改局（2项）\n1.推进项目建设。\n配合单位：县统计局\n2.推进招商引资。\n配合单位：县商务局\n"
+    )
+    assert _roles(plan) == [
+        [("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
+        [("lead_unit", "县发改局"), ("cooperating_unit", "县商务局")],
+    ]

@@ -54,3 +54,17 @@ def test_a_news_item_on_a_meeting_is_refused():
             "周文斌主持召开全市重点工作推进会\n会上，各单位汇报了进展：\n"
             "1.重点项目已开工41个。（牵头单位：市发改委）\n2.新增市场主体3000户。（牵头单位：市市场监管局）\n"
         )
+
+
+def test_leaders_contact_points_are_refused():
+    """ "关于印发《2023年县级领导干部联系重点项目、重点企业和乡镇安排》的通知": no plan."""
+    import pytest
+
+    from taskgraph import parse_plan
+    from taskgraph.errors import ParseError
+
+    with pytest.raises(ParseError):
+        parse_plan(
+            "关于印发《2023年县级领导干部联系重点项目、重点企业和乡镇安排》的通知\n"
+            "一、县委书记陈国平\n1.沪淮产业合作园项目。（责任单位：县发改局）\n2.县经开区。（责任单位：县经开区管委会）\n"
+        )

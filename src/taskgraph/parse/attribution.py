@@ -886,7 +886,9 @@ def is_person_list(names: tuple[Written, ...]) -> bool:
     from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
 
     return bool(names) and all(
-        PERSON_NAME.match(w.text) or PERSON_WITH_TITLE.match(w.text) or TITLE_THEN_PERSON.match(w.text)
+        (PERSON_NAME.match(w.text) and not UNIT_SUFFIX.search(w.text))  # "县发改局" is no name
+        or PERSON_WITH_TITLE.match(w.text)
+        or TITLE_THEN_PERSON.match(w.text)
         for w in names
     )
 
