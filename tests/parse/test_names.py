@@ -298,3 +298,14 @@ def test_more_forms_of_a_leader_over_a_block():
         ["张建军"],
         ["张建军"],
     ]
+
+
+def test_two_leaders_over_a_block_and_a_closing_leader_with_posts():
+    """ "副区长胡楠、区政府党组成员郑凯牵头负责的工作" gives both; "以上工作由县委常委、副县长周玉兰同志分管。" gives 周玉兰."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、副区长胡楠、区政府党组成员郑凯牵头负责的工作（1项）\n1.推进城市更新。（牵头单位：区住建局）\n"
+        "二、社会事业\n2.推进教育。（牵头单位：县教育局）\n以上工作由县委常委、副县长周玉兰同志分管。\n"
+    )
+    assert [[name for name, _ in task] for task in _leaders(plan)] == [["胡楠", "郑凯"], ["周玉兰"]]

@@ -878,7 +878,9 @@ def _leader_of_block(text: str) -> list[tuple[Role, list[Written], list[str]]]:
     """The leader a closing paragraph names for the items above: "以上工作由常务副市长刘志远负责。"."""
     from taskgraph.parse.vocabulary import TITLE_THEN_PERSON
 
-    m = re.match(r"^以上(?:工作|任务|各项)?由(?P<who>[^，,。；;]{2,16}?)(?:负责|牵头|分管)[。；;，,]", text)
+    m = re.match(
+        r"^以上(?:工作|任务|各项)?由(?P<who>[^，,。；;]{2,18}?)(?:同志)?(?:负责|牵头|分管)[。；;，,]", text
+    )
     if m is None or not TITLE_THEN_PERSON.match(m.group("who")):
         return []
     who = m.group("who")
