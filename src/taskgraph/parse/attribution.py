@@ -453,7 +453,9 @@ def find_attribution(paragraph: str) -> Attribution | None:
             end = brackets.closing(opener)
             content = paragraph[opener + 1 : (end - 1) if end else len(paragraph)]
             fields, unlabelled, deadline = _fields_in(content)
-            earlier = _earlier_brackets(paragraph, brackets, labels, opener)
+            earlier = (
+                _earlier_brackets(paragraph, brackets, labels, opener) if labels[0].start() < opener else ()
+            )
             if earlier:
                 # "…稳中有增。（牵头单位：省财政厅）开展…活动。（牵头单位：省商务厅）": every bracket's
                 # names, offsets counted from the paragraph

@@ -209,7 +209,7 @@ def _plan_of(
     # A note of the whole plan, in its text or in a table's header ("责任单位（排名第一的为牵头单位）").
     whole = "".join([ln.text for ln in plain]) + cells
     first_listed = bool(_FIRST_PLACE.search(whole) and FIRST_LISTED_LEADS.search(whole))
-    starred = "牵头" in whole and not _MARKS.isdisjoint(whole) and bool(MARKED_LEADS.search(whole))
+    starred = "牵头" in whole and any(mark in whole for mark in _MARKS) and bool(MARKED_LEADS.search(whole))
     drafts, sections = _drafts(outline.items, first_listed, warnings, starred)
     warnings.extend(_numbering(tasks))
     return _assemble(doc, drafts, sections, warnings, front, outline.tail, front_lines, traditional, title)
