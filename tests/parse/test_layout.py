@@ -1139,3 +1139,27 @@ def test_a_plan_by_department_heads_its_tasks_with_a_unit_not_a_leader():
         [("lead_unit", "县发改局"), ("cooperating_unit", "县统计局")],
         [("lead_unit", "县发改局"), ("cooperating_unit", "县商务局")],
     ]
+
+
+def test_attributions_written_with_wei_and_a_safeguards_part_after_the_tasks():
+    """ "责任单位为县招商服务中心，县发改局、县商务局配合。" and "牵头单位为X，责任单位为Y。" on the next line read as
+    labels; "各乡镇负责具体落实" is 各乡镇, responsible; the numbered items of "三、保障措施" are no tasks."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、目标任务\n略。\n二、责任分工\n"
+        "1.全年引进亿元以上项目20个。\n责任单位为县招商服务中心，县发改局、县商务局配合。\n"
+        "2.完成土地出让2000亩。\n牵头单位为县自然资源局，责任单位为县财政局。\n"
+        "3.推进农村改厕。\n责任单位为县农业农村局，各乡镇负责具体落实。\n"
+        "三、保障措施\n（一）加强组织领导。各单位要高度重视。\n（二）强化督查考核。县政府督查室定期通报。\n"
+    )
+    assert _roles(plan) == [
+        [
+            ("responsible_unit", "县招商服务中心"),
+            ("cooperating_unit", "县发改局"),
+            ("cooperating_unit", "县商务局"),
+        ],
+        [("lead_unit", "县自然资源局"), ("responsible_unit", "县财政局")],
+        [("responsible_unit", "县农业农村局"), ("responsible_unit", "各乡镇")],
+    ]
+    assert [w for w in plan.warnings if w.code == "no-attribution"] == []

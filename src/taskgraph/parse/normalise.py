@@ -89,9 +89,10 @@ def _ranges(points: Iterable[int]) -> str:
 _UNCLEAN = re.compile(r"[\s" + _ranges(_TRANSLATE) + "]")
 
 _SPACES = re.compile(r"\s+")
-# A role label written with a semicolon for its colon, at the start of a field: "牵头领导；贾国顺；".
+# A role label written with a semicolon or 为 for its colon, at the start of a field: "牵头领导；贾国顺；",
+# "责任单位为县招商服务中心，县发改局配合。".
 _LABEL_THEN_SEMICOLON = re.compile(
-    r"(?<![^（(；;\s])((?:牵头|责任|分管|配合|协办)(?:[县市区省州]?领导|单位|部门))[；;](?=[\u4e00-\u9fff])"
+    r"(?<![^（(；;，,。\s])((?:牵头|责任|分管|配合|协办)(?:[县市区省州]?领导|单位|部门))(?:[；;]|为)(?=[\u4e00-\u9fff])"
 )
 # Bullets a copy from a web page or WeChat puts before a line (★ and ☆ mark leads: not among them).
 _BULLETS = "▲●◆■□◇○►▶◉◎"
@@ -264,7 +265,9 @@ def to_lines(blocks: Iterable[Block], traditional: bool) -> list[Line | Cells]:
                 raw = raw.lstrip(_BULLETS + " ")
             if "：：" in cleaned:
                 cleaned = raw = cleaned.replace("：：", "：")  # "责任单位：：市编办"
-            if ("领导；" in cleaned or "单位；" in cleaned) and _LABEL_THEN_SEMICOLON.search(cleaned):
+            if (
+                "领导；" in cleaned or "单位；" in cleaned or "单位为" in cleaned or "领导为" in cleaned
+            ) and _LABEL_THEN_SEMICOLON.search(cleaned):
                 cleaned = _LABEL_THEN_SEMICOLON.sub(
                     r"\1：", cleaned
                 )  # "牵头领导；贾国顺；" as "牵头领导：贾国顺；"

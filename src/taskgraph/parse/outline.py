@@ -991,6 +991,19 @@ def _in_boxes(items: list[Item]) -> set[int]:
     return boxed
 
 
+# A part of a plan's notice after its tasks: "三、保障措施" / "（一）加强组织领导" are no tasks.
+_SAFEGUARDS = re.compile(r"^\S{0,4}(?:保障措施|工作要求|组织保障|有关要求|工作保障|组织实施|工作措施)")
+
+
+def _under_safeguards(item: Item) -> bool:
+    parent = item.parent
+    while parent is not None:
+        if parent.lines and _SAFEGUARDS.match(parent.first):
+            return True
+        parent = parent.parent
+    return False
+
+
 def _under_block(item: Item) -> bool:
     """Whether a heading above the item names units for its block ("一、由县长张德明负责、县发改局
     牵头的工作"): the item has its attribution there, and is no task cut off."""
@@ -1030,7 +1043,11 @@ def _unattributed(items: list[Item], warnings: list[Warning]) -> None:
     candidates = [
         i
         for i in items[begin:end]
-        if i.kind == "prose" and i.marker is not None and i.rank in ranks and id(i) not in boxed
+        if i.kind == "prose"
+        and i.marker is not None
+        and i.rank in ranks
+        and id(i) not in boxed
+        and not _under_safeguards(i)
     ]
     last = next(
         (i for i in reversed(items[:end]) if i.kind not in ("merged", "prose") or i.marker is not None), None

@@ -36,11 +36,11 @@ _FIRST_PLACE = re.compile(r"(?:第一|首)[位个家的]")
 _LEADS_HERE = re.compile(r"(牵头负责|牵头)$")
 # A verb ending a unit's name inside a labelled list: "各镇（街道）配合", "县财政局按职责分工负责".
 _OTHER_VERB = re.compile(
-    r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责))$"
+    r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责具体落实|负责落实|具体落实|抓好落实|负责))$"
 )
 # A mark set on a unit's name ("市财政局★"); vocabulary.MARKED_LEADS, the plan's note of what it means.
 _MARK = re.compile(r"^[★☆▲△※＊*]+|[★☆▲△※＊*]+$")
-_VERB_ENDINGS = ("牵头", "配合", "协助", "协办", "参与", "负责")
+_VERB_ENDINGS = ("牵头", "配合", "协助", "协办", "参与", "负责", "落实")
 _UNIT_ROLES = (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT)
 _Fields = list[tuple[Role, list[Written], list[str]]]
 # The roles in the order a task lists its assignments.
@@ -433,7 +433,7 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
 
 # The last characters of the verbs and marks a name in a list may end with (牵头, 配合, 协助, 协办,
 # 参与, 负责; ★ …), and the marks it may start with: most names have none, found by two set look-ups.
-_ENDINGS = frozenset("头合助办与责★☆▲△※＊*")
+_ENDINGS = frozenset("头合助办与责实★☆▲△※＊*")
 _MARKS = frozenset("★☆▲△※＊*")
 
 
