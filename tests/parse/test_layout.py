@@ -1163,3 +1163,21 @@ def test_attributions_written_with_wei_and_a_safeguards_part_after_the_tasks():
         [("responsible_unit", "县农业农村局"), ("responsible_unit", "各乡镇")],
     ]
     assert [w for w in plan.warnings if w.code == "no-attribution"] == []
+
+
+def test_place_names_sharing_a_suffix_a_note_closing_a_group_and_a_ministers_label():
+    """ "（省发展改革委、长沙、株洲、湘潭市政府负责）" names four parties; "以上由人民银行牵头，…按职责分工负责，
+    年内持续推进。" still covers the tasks above; "分管部领导：李忠副部长" labels a leader."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "一、重点任务\n"
+        "1.推进长株潭一体化。（省发展改革委、长沙、株洲、湘潭市政府负责）\n"
+        "2.推进金融改革。\n3.推进债市发展。\n"
+        "以上由人民银行牵头，银保监会、证监会按职责分工负责，年内持续推进。\n"
+        "4.推进就业服务。（牵头司局：就业司）\n分管部领导：李忠副部长\n"
+    )
+    written = [[a.party.as_written for a in t.assignments] for t in plan.tasks]
+    assert written[0] == ["省发展改革委", "长沙", "株洲", "湘潭市政府"]
+    assert written[1] == written[2] == ["人民银行", "银保监会", "证监会"]
+    assert [a.party.name for a in plan.tasks[3].assignments if a.role.value == "lead_leader"] == ["李忠"]

@@ -681,7 +681,7 @@ def parse_predicates(
             if listed and all(looks_like_party(w.text) for w in listed):
                 pending += listed
                 continue
-            if strict and stripped:
+            if strict and stripped and not (parsed and _closing_note(stripped)):
                 return None
             pending = ()
             continue
@@ -691,7 +691,7 @@ def parse_predicates(
         together = split_names(text[cut + 2 :], offset + cut + 2) if cut > 0 else ()
         names = tuple(w for w in split_names(text[:cut] if cut > 0 else text, offset) if w.text)
         together = tuple(w for w in together if w.text)
-        if names and all(looks_like_party(w.text) for w in (*names, *together)):
+        if names and _all_parties(names) and all(looks_like_party(w.text) for w in together):
             role, verb = PREDICATE_ROLES[m.group("verb")], m.group("verb")
             if pending:
                 names, pending = pending + names, ()
@@ -700,7 +700,7 @@ def parse_predicates(
                 parsed.append((Role.COOPERATING_UNIT, "会同", together))
                 continue
             parsed.append((role, verb, names))
-        elif strict:
+        elif strict and not (parsed and _closing_note(stripped)):
             return None
     if not parsed:
         return None
@@ -718,6 +718,31 @@ def parse_predicates(
             )  # "（市发展改革委负责）": the one in charge; "（各有关部门分别负责）" is not
         fields.append(Field(role, verb, names))
     return tuple(fields)
+
+
+def _all_parties(names: tuple[Written, ...]) -> bool:
+    """Whether every name reads as a party, place names before a shared suffix included:
+    "长沙、株洲、湘潭市政府" (长沙市政府, 株洲市政府, 湘潭市政府, written once)."""
+    if all(looks_like_party(w.text) for w in names):
+        return True
+    *places, last = names
+    return (
+        bool(places)
+        and looks_like_party(last.text)
+        and last.text.endswith(("政府", "人民政府", "市", "县", "区"))
+        and all(looks_like_party(w.text) or _PLACE_NAME.match(w.text) for w in places)
+    )
+
+
+# A place's name alone, its suffix shared with the last of a list: "长沙", "株洲".
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# A note closing a group's predicates: "年内持续推进", "长期坚持", "2024年底前完成".
+_NOTE_END = re.compile(r"(推进|完成|坚持|落实到位|实施)$")
+
+
+def _closing_note(clause: str) -> bool:
+    """Whether a clause after the predicates is a note of time or manner, not more parties."""
+    return len(clause) <= 12 and bool(_NOTE_END.search(clause)) and not looks_like_party(clause)
 
 
 def find_predicate_attribution(paragraph: str) -> Attribution | None:
