@@ -1181,3 +1181,28 @@ def test_place_names_sharing_a_suffix_a_note_closing_a_group_and_a_ministers_lab
     assert written[0] == ["省发展改革委", "长沙", "株洲", "湘潭市政府"]
     assert written[1] == written[2] == ["人民银行", "银保监会", "证监会"]
     assert [a.party.name for a in plan.tasks[3].assignments if a.role.value == "lead_leader"] == ["李忠"]
+
+
+def test_the_first_listed_rule_over_predicates_and_a_leader_label_before_a_bracket():
+    """ "列第一位的单位为牵头单位" with "（A、B、C负责）": A leads, B and C are responsible; "分管领导：X。（Y牵头，
+    Z配合）": the leader stops at the full stop, the bracket's units are read."""
+    from taskgraph import parse_plan
+
+    plan = parse_plan(
+        "各项任务中列第一位的单位为牵头单位，其他为责任单位。\n一、重点任务\n"
+        "1.推进民族团结进步创建。（地区民宗委、地区教育局、各县（市）人民政府负责）\n"
+        "2.推进宗教事务治理。分管领导：吐尔洪·艾买尔。（地委统战部牵头，地区民族宗教委、各县（市）人民政府配合）\n"
+    )
+    assert _roles(plan) == [
+        [
+            ("lead_unit", "地区民宗委"),
+            ("responsible_unit", "地区教育局"),
+            ("responsible_unit", "各县（市）人民政府"),
+        ],
+        [
+            ("lead_leader", "吐尔洪·艾买尔"),
+            ("lead_unit", "地委统战部"),
+            ("cooperating_unit", "地区民族宗教委"),
+            ("cooperating_unit", "各县（市）人民政府"),
+        ],
+    ]

@@ -608,11 +608,13 @@ def _predicates_after(
     """A labelled field's names and the predicates after them past a semicolon, when the rest reads
     as predicates only: "王立群；省发展改革委牵头，省统计局等按职责分工负责"."""
     for k, ch in enumerate(body):
-        if ch in "；;" and brackets.depth(at + k) == 0:
+        if ch in "；;。" and brackets.depth(at + k) == 0:
             rest = body[k + 1 :]
-            predicates = parse_predicates(
-                rest.strip(), base + at + k + 1 + (len(rest) - len(rest.lstrip())), strict=True
-            )
+            skip = len(rest) - len(rest.lstrip())
+            inner = rest.strip()
+            if inner[:1] in "（(" and inner[-1:] in "）)":
+                inner, skip = inner[1:-1], skip + 1  # "分管领导：X。（Y牵头，Z配合）"
+            predicates = parse_predicates(inner.rstrip("。"), base + at + k + 1 + skip, strict=True)
             return (body[:k], predicates) if predicates else None
     return None
 

@@ -290,7 +290,17 @@ def _drafts(
             place = places[(id(item.parent), id(context_item), item.rank)] = (section, subsection, blocks)
         section, subsection, blocks = place
         own: _Fields = [(r, list(n), list(w)) for r, n, w in item.fields]
-        if first_listed and item.attribution is not None and item.attribution.style == "bare":
+        a = item.attribution
+        if (
+            first_listed
+            and a is not None
+            and (
+                a.style == "bare"
+                # "（A、B、C负责）" where the first listed leads: 负责 names no lead of its own
+                or (a.style == "predicate" and len(own) == 1 and own[0][0] is Role.LEAD_UNIT
+                    and not any("牵头" in f.label for f in a.fields))
+            )
+        ):  # fmt: skip
             # "（市发展改革委，市统计局）" where the plan says the first listed leads: the rest are
             # responsible, not leads too
             own = [
