@@ -337,11 +337,17 @@ def _split_spaces(name: str, separator: str, offset: int, persons: bool) -> list
     return [Written(p, separator if k == 0 else " ", offset + at) for k, (p, at) in enumerate(parts)]
 
 
+def titled_person(text: str) -> re.Match[str] | None:
+    """A leader's name with posts and titles around it ("县委常委、副县长 刘建华", "刘建华（副县长）"),
+    its ``name`` group the name; None when the text is no such thing."""
+    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
+
+    return TITLE_THEN_PERSON.match(text) or PERSON_WITH_TITLE.match(text)
+
+
 def _person(text: str) -> bool:
     """A leader's name, alone or with a title: "刘洋", "刘洋（管委会副主任）" (two in one cell)."""
-    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE
-
-    return bool(PERSON_NAME.match(text) or PERSON_WITH_TITLE.match(text))
+    return bool(PERSON_NAME.match(text) or titled_person(text))
 
 
 def _with_titles(name: str, parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -834,6 +840,8 @@ def _sentence_brackets(paragraph: str, brackets: Brackets, before: int) -> tuple
 # An attribution that leads into the task, up to a colon: "由市发展改革委牵头，市统计局配合：全市…",
 # "由常务副市长周振华负责，市发改委牵头，…配合：全年…" (plans of 2006–2012).
 _LEAD_IN = re.compile(r"由[^：:。；;]{2,160}?[：:]")
+# A task's text that starts with such an attribution, or with units in 【】: "【市发改委】全市…".
+LEADS_IN = re.compile(rf"^(?:【[^】]{{2,80}}】|{_LEAD_IN.pattern})")
 # A lead-in's leader: "由常务副市长周振华负责".
 _LEADER_CLAUSE = re.compile(r"^由?(?P<who>[^，,、]{2,16}?)(?:负责|主抓|牵头负责)$")
 
@@ -848,8 +856,6 @@ def find_lead_in(paragraph: str) -> Attribution | None:
     >>> [(f.role.value, [w.text for w in f.names]) for f in a.fields], a.end
     ([('lead_leader', ['常务副市长周振华']), ('lead_unit', ['市发改委']), ('cooperating_unit', ['市统计局'])], 26)
     """
-    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
-
     if paragraph.startswith("【"):
         # "【市经信委牵头，市科技局配合】推进产业转型升级…", "【市农委、市水务局】新建…"
         end = paragraph.find("】")
@@ -871,9 +877,7 @@ def find_lead_in(paragraph: str) -> Attribution | None:
     cut = 0
     first = re.split("[，,；;]", body, maxsplit=1)[0]
     leader = _LEADER_CLAUSE.match(first)
-    if leader and (
-        TITLE_THEN_PERSON.match(leader.group("who")) or PERSON_WITH_TITLE.match(leader.group("who"))
-    ):
+    if leader and titled_person(leader.group("who")):
         who = leader.group("who")
         fields.append(Field(Role.LEAD_LEADER, "", (Written(who, "", leader.start("who")),)))
         cut = len(first) + 1
@@ -912,17 +916,15 @@ def _bare_units(content: str, base: int) -> tuple[Written, ...] | None:
 
 def is_person_list(names: tuple[Written, ...]) -> bool:
     """Whether every name reads as a personal name (for headings and table cells)."""
-    from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
-
     return bool(names) and all(
         (PERSON_NAME.match(w.text) and not UNIT_SUFFIX.search(w.text))  # "县发改局" is no name
-        or PERSON_WITH_TITLE.match(w.text)
-        or TITLE_THEN_PERSON.match(w.text)
+        or titled_person(w.text)
         for w in names
     )
 
 
 __all__ = [
+    "LEADS_IN",
     "Attribution",
     "Field",
     "Written",
@@ -933,4 +935,5 @@ __all__ = [
     "parse_fields",
     "parse_predicates",
     "split_names",
+    "titled_person",
 ]

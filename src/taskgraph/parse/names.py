@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from taskgraph.model import Kind, Party, Role, Warning
-from taskgraph.parse.attribution import Written
+from taskgraph.parse.attribution import Written, titled_person
 from taskgraph.parse.vocabulary import (
     ABBREVIATION,
     COLLECTIVE,
@@ -34,8 +34,6 @@ from taskgraph.parse.vocabulary import (
     NOTE_PREFIX,
     NOTES,
     PERSON_NAME,
-    PERSON_WITH_TITLE,
-    TITLE_THEN_PERSON,
     UNIT_SUFFIX,
 )
 
@@ -195,7 +193,7 @@ def resolve(
 def _leader(written: str) -> tuple[str, Kind]:
     """A leader's name and kind: "王 东" (Guangzhou 2021, a table cell), "副县长李明", "李明副市长"."""
     name = TRAILING_ETC.sub("", written).replace(" ", "")
-    titled = PERSON_WITH_TITLE.match(name) or TITLE_THEN_PERSON.match(name)
+    titled = titled_person(name)
     if titled and not _collective(name):
         name = titled.group("name")
     kind = Kind.COLLECTIVE if _collective(name) or not PERSON_NAME.match(name) else Kind.PERSON

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from taskgraph.model import Role, Warning
 from taskgraph.parse.attribution import (
+    LEADS_IN,
     Attribution,
     Field,
     Written,
@@ -30,6 +31,7 @@ from taskgraph.parse.attribution import (
     parse_fields,
     parse_predicates,
     split_names,
+    titled_person,
 )
 from taskgraph.parse.markers import PARAGRAPH, Marker, find_marker
 from taskgraph.parse.normalise import Line
@@ -91,8 +93,6 @@ _LEADER_IN_BRACKET = re.compile(
 _AFTER_PLAN = re.compile(
     r"^\s*(?:相关阅读|相关链接|相关新闻|相关文章|往期推荐|往期回顾|延伸阅读|推荐阅读|猜你喜欢|热点推荐)\s*[:：]?\s*$"
 )
-# A task whose attribution leads into it: "【市发改委】全市…", "由市发展改革委牵头，市统计局配合：全市…".
-_LEADS_IN = re.compile(r"^(?:【[^】]{2,80}】|由[^：:。；;]{2,160}?[：:])")
 _CLOSING_VERB = re.compile(r"(牵头|负责|配合|协办|参与|落实|实施)[^（(〔【\[［]{0,8}$")
 
 
@@ -216,9 +216,9 @@ def _continues(item: Item, text: str, prev_closed: bool, full: bool = False) -> 
     """
     if MULTI_TARGET.match(text):
         return False  # "以上任务由X牵头，Y配合。": for the items above, not the last one alone
-    if "项" in text and (by := _BY_NUMBER.search(text)) is not None and by.start() <= 40:
+    if _assigns_by_number(text):
         return False  # "任务分工：第1—3项由县发改局牵头…": for the items above by number
-    if prev_closed and _LEADS_IN.match(item.first[item.offset :]):
+    if prev_closed and LEADS_IN.match(item.first[item.offset :]):
         return False  # "第六条　【市环保局牵头】…下降2%。": its attribution led into it; it is whole
     if _attribution_line(text):
         return True
@@ -398,7 +398,7 @@ def build_items(entries: list[Line | Row], width: int | None) -> Outline:
             start(None, line, m.end())
         elif LEADER_LINE.match(text) and _opens_block(current):
             start(None, line)  # "牵头区领导：周永强" over the tasks below it, not the item above
-        elif "项" in text and (by := _BY_NUMBER.search(text)) is not None and by.start() <= 40:
+        elif _assigns_by_number(text):
             start(None, line)  # "任务分工：第1—3项由县发改局牵头…": the items above, by number
         elif _is_label(text):
             if current is None or (mode == "body" and current.kind == "heading-row"):
@@ -651,10 +651,8 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
         LEADER_UNIT_HEADING.match(item.lines[0].text) if item.lines and "由" in item.lines[0].text else None
     )
     if both:
-        from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
-
         leader = both.group("leader")
-        titled = TITLE_THEN_PERSON.match(leader) or PERSON_WITH_TITLE.match(leader)
+        titled = titled_person(leader)
         units = split_names(both.group("units"))
         if titled and units and all(looks_like_party(w.text) for w in units):
             written = item.lines[0].orig
@@ -669,9 +667,7 @@ def _heading_fields(item: Item) -> list[tuple[Role, list[Written], list[str]]]:
     inside = _LEADER_IN_BRACKET.search(item.lines[0].text) if item.lines and item.marker is not None else None
     if inside:
         # "一、巩固拓展脱贫攻坚成果（州长扎西才让牵头）": the leader of the section's tasks
-        from taskgraph.parse.vocabulary import PERSON_WITH_TITLE, TITLE_THEN_PERSON
-
-        titled = TITLE_THEN_PERSON.match(inside.group("who")) or PERSON_WITH_TITLE.match(inside.group("who"))
+        titled = titled_person(inside.group("who"))
         if titled:
             written = item.lines[0].orig[inside.start("who") : inside.end("who")]
             return [(Role.LEAD_LEADER, [Written(titled.group("name"), "", -1)], [written])]
@@ -806,6 +802,14 @@ def _merge_run_together(items: list[Item]) -> None:
 _BY_NUMBER = re.compile(
     r"第(?P<numbers>\d{1,3}(?:\s*[—\-－–~\uff5e至到、，,和及]\s*\d{1,3})*)项(?P<each>分别)?(?P<rest>由[^；;。]+)"
 )
+
+
+def _assigns_by_number(text: str) -> bool:
+    """Whether a line opens a paragraph giving numbered items their parties ("任务分工：第1—3项由…")."""
+    if "项" not in text:
+        return False
+    by = _BY_NUMBER.search(text)
+    return by is not None and by.start() <= 40
 
 
 def _assigned_by_number(items: list[Item]) -> None:

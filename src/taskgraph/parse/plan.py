@@ -39,7 +39,8 @@ _OTHER_VERB = re.compile(
     r"(?:(?P<lead>牵头负责|牵头)|(?P<cooperate>配合|协助|协办|参与)|(?:按职责分工负责|按职责负责|分别负责|共同负责|负责具体落实|负责落实|具体落实|抓好落实|负责))$"
 )
 # A mark set on a unit's name ("市财政局★"); vocabulary.MARKED_LEADS, the plan's note of what it means.
-_MARK = re.compile(r"^[★☆▲△※＊*]+|[★☆▲△※＊*]+$")
+_MARKS = "★☆▲△※＊*"
+_MARK = re.compile(f"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
 _VERB_ENDINGS = ("牵头", "配合", "协助", "协办", "参与", "负责", "落实")
 _UNIT_ROLES = (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT, Role.COOPERATING_UNIT)
 _Fields = list[tuple[Role, list[Written], list[str]]]
@@ -402,10 +403,6 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     ``责任单位：市委宣传部、市文旅局牵头，各镇（街道）配合`` 各镇（街道） cooperates, and
     ``牵头单位：市体育局、市教育局牵头`` names 市教育局. The verb goes; a unit joined to it by 、
     goes with it (``市交通局、市商务局配合``). Leads marked so are moved by :func:`_leads_in_lists`."""
-    if not any(
-        w.text.endswith(_VERB_ENDINGS) for role, names, _ in fields if role in _UNIT_ROLES for w in names
-    ):
-        return fields  # the common case, found without a search
     out: _Fields = []
     moved: dict[Role, list[tuple[Written, str]]] = {}
     for role, names, written in fields:
@@ -441,17 +438,17 @@ def _verbs_in_lists(fields: _Fields) -> _Fields:
     return [f for f in out if f[1] or f[0] not in _UNIT_ROLES]
 
 
-# The last characters of the verbs and marks a name in a list may end with (牵头, 配合, 协助, 协办,
-# 参与, 负责; ★ …), and the marks it may start with: most names have none, found by two set look-ups.
-_ENDINGS = frozenset("头合助办与责实★☆▲△※＊*")
-_MARKS = frozenset("★☆▲△※＊*")
+# The last characters of the verbs a name in a list may end with (牵头 → 头 …) and the marks set
+# on it: most names have none, found by two set look-ups before any search.
+_ENDINGS = frozenset(verb[-1] for verb in _VERB_ENDINGS) | frozenset(_MARKS)
+_MARK_SET = frozenset(_MARKS)
 
 
 def _marked_or_verbed(fields: _Fields) -> bool:
     for role, names, _ in fields:
         if role in _UNIT_ROLES:
             for w in names:
-                if w.text[-1:] in _ENDINGS or w.text[:1] in _MARKS:
+                if w.text[-1:] in _ENDINGS or w.text[:1] in _MARK_SET:
                     return True
     return False
 
@@ -459,8 +456,6 @@ def _marked_or_verbed(fields: _Fields) -> bool:
 def _marks_dropped(fields: _Fields, starred: bool) -> _Fields:
     """Names without the marks set on them ("市财政局★", "★市交通运输局"); where the plan says the
     mark names the lead ("标注★的为牵头单位"), the marked units lead."""
-    if not any(_MARK.search(w.text) for role, names, _ in fields if role in _UNIT_ROLES for w in names):
-        return fields
     out: _Fields = []
     leads: list[tuple[Written, str]] = []
     for role, names, written in fields:
